@@ -1,0 +1,67 @@
+"""Progress over time: how many units had reached each milestone, year by year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .status import INDICATORS, MILESTONES, RANK, UNKNOWN, status_table
+
+
+def milestone_counts(
+    facts: pd.DataFrame,
+    units: pd.DataFrame,
+    era: str,
+    years: list[int],
+    groups: dict[str, set[str]] | None = None,
+) -> pd.DataFrame:
+    """Rows of (year, group, indicator, reached, known, units) at the end of each year.
+
+    `groups` maps a group name (e.g. a cluster) to the unit keys in it; the
+    default is a single group "all" with every unit of the era.
+    """
+    era_units = units[units["era"] == era]
+    groups = groups or {"all": set(era_units["unit_key"])}
+    rows = []
+    for year in years:
+        table = status_table(facts, units, era, pd.Timestamp(year=year, month=12, day=31))
+        goal_rank = table["indicator"].map(lambda i: RANK[i][MILESTONES[i]])
+        rank = [RANK[i].get(s, -1) for i, s in zip(table["indicator"], table["status"])]
+        table = table.assign(done=pd.Series(rank, index=table.index) >= goal_rank)
+        for name, keys in groups.items():
+            part = table[table["unit_key"].isin(keys)]
+            for indicator in INDICATORS:
+                cells = part[part["indicator"] == indicator]
+                rows.append(
+                    {
+                        "year": year, "group": name, "indicator": indicator,
+                        "reached": int(cells["done"].sum()),
+                        "known": int((cells["status"] != UNKNOWN).sum()),
+                        "units": len(cells),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["year", "group", "indicator", "reached", "known", "units"])
+
+
+def year_range(facts: pd.DataFrame, last_year: int) -> list[int]:
+    """From the first year with a fact to `last_year`."""
+    if facts.empty:
+        return [last_year]
+    first = int(facts["known_by"].min().year)
+    return list(range(first, last_year + 1))
+
+
+def national_events(national: pd.DataFrame, first_year: int, last_year: int) -> pd.DataFrame:
+    """Framework versions and platform launches as (year_fraction, label) within the years shown."""
+    events = national[national["kind"].isin(["framework", "platform"])]
+    stamp = events["known_by"]
+    fraction = stamp.dt.year + (stamp.dt.day_of_year - 1) / 366
+    frame = pd.DataFrame({"year_fraction": fraction, "label": events["label"], "date": events["date"]})
+    return frame[(frame["year_fraction"] >= first_year - 0.5) & (frame["year_fraction"] <= last_year + 1)]
+
+
+def cluster_groups(units: pd.DataFrame, membership: dict, clusters: list[str]) -> dict[str, set[str]]:
+    """Cluster name -> unit keys, for the clusters given."""
+    return {
+        cluster: {key for key in units["unit_key"] if cluster in membership.get(key, ())}
+        for cluster in clusters
+    }

@@ -1,0 +1,59 @@
+"""Overview: headline figures, the map, and status by cluster."""
+
+import streamlit as st
+
+from analysis.status import INDICATORS, headline
+from analysis.views import status_by_cluster
+from charts.figures import stacked_status_bars
+from charts.style import PLOTLY_CONFIG, status_colors
+from ui import data
+from ui.state import view
+from ui.widgets import draw_map, has_known, indicator_picker, selected_code
+
+v = view()
+st.title(v.t("app_title"))
+st.caption(f"{v.t('era_' + v.era)} · {v.t('as_of')} {v.as_of:%Y-%m-%d}")
+
+if v.units.empty:
+    st.info(v.t("empty_filter"))
+    st.stop()
+
+table = data.status_table(v.era, v.as_of)
+shown = table[table["unit_key"].isin(set(v.units["unit_key"]))]
+
+columns = st.columns(len(INDICATORS))
+for column, row in zip(columns, headline(shown).itertuples()):
+    column.metric(v.t(f"ms_{row.indicator}"), row.reached, border=True)
+    column.caption(v.t("of_known", known=row.known, units=row.units))
+
+if not has_known(shown):
+    st.info(v.t("empty_facts"))
+
+left, right = st.columns([3, 2])
+with left:
+    pick, kind_col = st.columns(2)
+    with pick:
+        indicator = indicator_picker(v, "overview_indicator")
+    with kind_col:
+        kind = st.segmented_control(
+            v.t("map_view"), ["map", "tiles"], default="map", format_func=v.t, key="map_kind", required=True
+        )
+    event = draw_map(v, table, indicator, kind or "map", key="overview_map")
+    st.caption(v.t("click_hint"))
+    code = selected_code(event)
+    if code:
+        name = v.dataset.units.loc[
+            (v.dataset.units["era"] == v.era) & (v.dataset.units["unit_code"] == code), "unit_name"
+        ]
+        if len(name):
+            st.session_state["unit"] = name.iloc[0]
+            st.switch_page("pages/profile.py")
+with right:
+    st.subheader(v.t("by_cluster"))
+    counts = status_by_cluster(table, v.membership, indicator, set(v.units["unit_key"]), v.clusters)
+    colors = status_colors(indicator)
+    labels = {status: v.status_label(status) for status in colors}
+    st.plotly_chart(
+        stacked_status_bars(counts, colors, labels, v.t("cluster_field"), v.t("units_count")),
+        config=PLOTLY_CONFIG, width="stretch", key="cluster_bars",
+    )
