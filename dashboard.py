@@ -29,15 +29,15 @@ if dataset is None:
 
 view = render_sidebar(dataset)
 pages = [
-    st.Page("pages/overview.py", title=view.t("page_overview"), icon="🗺️", url_path="overview", default=True),
-    st.Page("pages/profile.py", title=view.t("page_profile"), icon="🏛️", url_path="profile"),
-    st.Page("pages/compare.py", title=view.t("page_compare"), icon="⚖️", url_path="compare"),
-    st.Page("pages/progress.py", title=view.t("page_progress"), icon="📈", url_path="progress"),
-    st.Page("pages/data_sources.py", title=view.t("page_data"), icon="📚", url_path="data"),
+    st.Page("pages/overview.py", title=view.t("page_overview"), url_path="overview", default=True),
+    st.Page("pages/profile.py", title=view.t("page_profile"), url_path="profile"),
+    st.Page("pages/compare.py", title=view.t("page_compare"), url_path="compare"),
+    st.Page("pages/progress.py", title=view.t("page_progress"), url_path="progress"),
+    st.Page("pages/data_sources.py", title=view.t("page_data"), url_path="data"),
 ]
 page = st.navigation(pages)
 if st.session_state.pop("_goto_profile", False) and page.url_path != "profile":
-    st.switch_page(pages[1])
+    st.switch_page(pages[1], query_params={})  # {}: bound widgets keep their own params
 page.run()
 st.divider()
 st.caption(

@@ -48,10 +48,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "cluster_field": ("Cụm thi đua", "Emulation cluster"),
     # headline milestones
     "ms_lgsp": ("LGSP vận hành", "LGSP operational"),
-    "ms_ngsp": ("Đã kết nối NGSP/NDXP", "Connected to NGSP/NDXP"),
-    "ms_ioc": ("Có IOC cấp tỉnh vận hành", "Province IOC operational"),
-    "ms_architecture": ("Kiến trúc 2.0 trở lên", "Architecture 2.0 or later"),
-    "ms_smart_city": ("Thí điểm đô thị thông minh", "Smart-city pilot running"),
+    "ms_ngsp": ("Kết nối NGSP/NDXP", "Linked to NGSP/NDXP"),
+    "ms_ioc": ("IOC tỉnh vận hành", "Province IOC running"),
+    "ms_architecture": ("Kiến trúc ≥ 2.0", "Architecture ≥ 2.0"),
+    "ms_smart_city": ("Thí điểm ĐTTM", "Smart-city pilot"),
     "of_known": ("trên {known} đã biết / {units} đơn vị", "of {known} known / {units} units"),
     # statuses
     "unknown": ("Chưa rõ", "Unknown"),

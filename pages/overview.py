@@ -47,7 +47,7 @@ with left:
         ]
         if len(name):
             st.session_state["unit"] = name.iloc[0]
-            st.switch_page("pages/profile.py")
+            st.switch_page("pages/profile.py", query_params={})  # {}: bound widgets keep theirs
 with right:
     st.subheader(v.t("by_cluster"))
     counts = status_by_cluster(table, v.membership, indicator, set(v.units["unit_key"]), v.clusters)

@@ -47,8 +47,11 @@ columns = st.columns(len(INDICATORS))
 searched = v.dataset.searched
 for column, indicator in zip(columns, INDICATORS):
     cell = cells.loc[indicator]
-    since = f"{v.t('since')} {cell.since:%Y-%m-%d}" if cell.status != UNKNOWN else ""
-    column.metric(v.t(indicator), v.status_label(cell.status), since or None, delta_color="off", border=True)
+    card = column.container(border=True)
+    card.caption(v.t(indicator))
+    card.markdown(f"**{v.status_label(cell.status)}**")  # our own vocabulary, never data text
+    if cell.status != UNKNOWN:
+        card.caption(f"{v.t('since')} {cell.since:%Y-%m-%d}")
     notes = [v.t(f"basis_{cell.basis}")] if cell.basis else []
     if cell.evidence == "national":
         notes.append(v.t("evidence_national"))

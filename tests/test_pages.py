@@ -50,21 +50,21 @@ def test_overview_headline_legacy(app):
     at = app(era="legacy", asof="2022-01-01")
     shown = metrics(at)
     assert shown["LGSP vận hành"] == "5"  # national evidence covers all five
-    assert shown["Có IOC cấp tỉnh vận hành"] == "2"  # Phú Thọ, Hòa Bình
-    assert shown["Kiến trúc 2.0 trở lên"] == "0"  # Bắc Giang is only drafting
+    assert shown["IOC tỉnh vận hành"] == "2"  # Phú Thọ, Hòa Bình
+    assert shown["Kiến trúc ≥ 2.0"] == "0"  # Bắc Giang is only drafting
     assert any("trên 2 đã biết / 5 đơn vị" in c.value for c in at.caption)
 
 
 def test_overview_as_of_moves_the_figures(app):
-    assert metrics(app(era="legacy", asof="2021-06-30"))["Có IOC cấp tỉnh vận hành"] == "1"
-    assert metrics(app(era="legacy", asof="2020-06-30"))["Có IOC cấp tỉnh vận hành"] == "0"
+    assert metrics(app(era="legacy", asof="2021-06-30"))["IOC tỉnh vận hành"] == "1"
+    assert metrics(app(era="legacy", asof="2020-06-30"))["IOC tỉnh vận hành"] == "0"
 
 
 def test_overview_current_era_rolls_up(app):
     shown = metrics(app(era="current", asof="2022-01-01"))
     assert shown["LGSP vận hành"] == "2"
-    assert shown["Có IOC cấp tỉnh vận hành"] == "1"  # Phú Thọ, derived; Bắc Ninh unknown
-    assert metrics(app(era="current", asof="2025-10-01"))["Có IOC cấp tỉnh vận hành"] == "2"  # Bắc Ninh's own fact
+    assert shown["IOC tỉnh vận hành"] == "1"  # Phú Thọ, derived; Bắc Ninh unknown
+    assert metrics(app(era="current", asof="2025-10-01"))["IOC tỉnh vận hành"] == "2"  # Bắc Ninh's own fact
 
 
 def test_cluster_filter(app):
@@ -92,8 +92,8 @@ def test_language_switch(app):
 def test_profile_of_a_current_unit_shows_the_derivation(app):
     at = app("pages/profile.py", era="current", asof="2022-01-01", unit="Phú Thọ")
     assert at.title[0].value == "Phú Thọ"
-    shown = metrics(at)
-    assert shown["IOC cấp tỉnh"] == "Vận hành chính thức"
+    cards = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert cards == ["**Vận hành chính thức**", "**Chưa rõ**", "**Vận hành chính thức**", "**Chưa rõ**", "**Chưa rõ**"]
     texts = " ".join(t.value for t in at.text)
     assert "2/3" in texts and "Vĩnh Phúc: Chưa rõ" in texts
     assert any("Hòa Bình (17), Phú Thọ (25), Vĩnh Phúc (26)" in i.value for i in at.info)
@@ -133,7 +133,7 @@ def test_compare_matrix_and_timeline(app):
 def test_progress_counts_by_year(app):
     at = app("pages/progress.py", era="legacy")
     lines = charts(at)[0]["data"]
-    ioc = next(trace for trace in lines if trace["name"] == "Có IOC cấp tỉnh vận hành")
+    ioc = next(trace for trace in lines if trace["name"] == "IOC tỉnh vận hành")
     by_year = dict(zip(ioc["x"], ioc["y"]))
     assert by_year[2020] == 1 and by_year[2021] == 2
 

@@ -1,0 +1,100 @@
+"""The dashboard in a real browser: every page from a URL, filters in the URL, offline map."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import errors_on, screenshot, wait_for_charts, wait_until_done
+
+PAGES = {"overview": "", "profile": "profile", "compare": "compare", "progress": "progress", "data": "data"}
+
+
+def block_internet(page):
+    """Let only loopback through, so anything fetched from outside fails visibly."""
+    blocked = []
+
+    def handle(route):
+        url = route.request.url
+        if re.match(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/", url) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return blocked
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_opens_filtered_to_cluster_4(page, server, name):
+    block_internet(page)
+    page.goto(f"{server}/{PAGES[name]}?cluster=4&era=legacy")
+    wait_for_charts(page)
+    assert not errors_on(page)
+    assert "cluster=4" in page.url
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "7 / 63" in sidebar.inner_text()  # the seven provinces of cluster 4
+    screenshot(page, f"{name}-cluster4-legacy")
+
+
+@pytest.mark.parametrize("era", ["current", "legacy"])
+def test_overview_map_draws_offline_in_both_eras(page, server, era):
+    blocked = block_internet(page)
+    page.goto(f"{server}/?era={era}")
+    wait_for_charts(page)
+    fills = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer path.js-fill")
+    expected = 63 if era == "legacy" else 34
+    assert fills.count() == expected
+    assert not errors_on(page)
+    screenshot(page, f"overview-{era}")
+    assert not [u for u in blocked if "plot.ly" in u or "topojson" in u]
+
+
+def test_changing_the_cluster_filter_updates_the_url(page, server):
+    page.goto(f"{server}/?era=legacy")
+    wait_for_charts(page)
+    page.get_by_role("combobox", name=re.compile("Cụm thi đua")).fill("5")
+    page.get_by_role("option", name="5", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_until_done(page)
+    page.wait_for_url(re.compile(r"cluster=5"))
+    assert "6 / 63" in page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def test_the_filter_survives_a_page_switch(page, server):
+    page.goto(f"{server}/?cluster=4&era=legacy")
+    wait_for_charts(page)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="So sánh").click()
+    wait_for_charts(page)
+    assert "/compare" in page.url and "cluster=4" in page.url
+    assert "7 / 63" in page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def test_language_switch_in_the_url(page, server):
+    page.goto(f"{server}/progress?lang=English")
+    wait_for_charts(page)
+    assert page.locator("h1").first.inner_text() == "Progress over time"
+
+
+def test_search_jumps_to_the_profile(page, server):
+    page.goto(f"{server}/")
+    wait_for_charts(page)
+    page.get_by_label(re.compile("Tìm tỉnh")).fill("bac giang")
+    page.keyboard.press("Enter")
+    wait_until_done(page)
+    page.get_by_role("button", name=re.compile("Bắc Giang.*Bắc Ninh")).click()
+    wait_for_charts(page)
+    assert "/profile" in page.url
+    assert page.locator("h1").first.inner_text() == "Bắc Giang"
+    screenshot(page, "profile-search-bac-giang")
+
+
+def test_clicking_a_province_on_the_map_opens_its_profile(page, server):
+    page.goto(f"{server}/?era=legacy")
+    wait_for_charts(page)
+    marker = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace.scatter .point").first
+    box = marker.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_charts(page)
+    assert "/profile" in page.url
+    assert page.locator("h1").first.inner_text()
