@@ -55,7 +55,9 @@ def national_events(national: pd.DataFrame, first_year: int, last_year: int) -> 
     events = national[national["kind"].isin(["framework", "platform"])]
     stamp = events["known_by"]
     fraction = stamp.dt.year + (stamp.dt.day_of_year - 1) / 366
-    frame = pd.DataFrame({"year_fraction": fraction, "label": events["label"], "date": events["date"]})
+    # Short labels ("framework 2.0"): the full titles are in the table below the chart.
+    short = events["kind"] + " " + events["value"]
+    frame = pd.DataFrame({"year_fraction": fraction, "label": short, "date": events["date"]})
     return frame[(frame["year_fraction"] >= first_year - 0.5) & (frame["year_fraction"] <= last_year + 1)]
 
 

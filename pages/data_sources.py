@@ -58,7 +58,7 @@ legacy = units[units["era"] == "legacy"][["unit_code", "unit_name", "successor_c
 current = units[units["era"] == "current"][["unit_code", "unit_name"]].rename(columns={"unit_code": "successor_code", "unit_name": "successor_name"})
 crosswalk = legacy.merge(current, on="successor_code").rename(columns={"unit_code": "legacy_code", "unit_name": "legacy_name", "successor_code": "current_code", "successor_name": "current_name"})
 st.download_button(v.t("download_crosswalk"), crosswalk.to_csv(index=False), "crosswalk-63-34.csv", "text/csv", key="dl_crosswalk")
-st.dataframe(crosswalk, hide_index=True, width="stretch", height=300)
+st.dataframe(crosswalk, hide_index=True, width="stretch", height=300, column_config=link_config(v))
 formations = v.dataset.formations
 if len(formations):
     with st.expander(f"{v.t('sources')} · {v.t('crosswalk')}"):

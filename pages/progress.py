@@ -8,6 +8,7 @@ from analysis.status import INDICATORS
 from charts.figures import progress_lines
 from charts.style import PLOTLY_CONFIG
 from ui.state import view
+from ui.tables import link_config
 from ui.widgets import indicator_picker
 
 v = view()
@@ -19,6 +20,7 @@ if v.units.empty:
 facts = v.dataset.facts
 years = year_range(facts, v.as_of.year)
 events = national_events(v.dataset.national, years[0], years[-1])
+events["label"] = events["label"].str.replace("framework", v.t("framework_short")).str.replace("platform", v.t("platform_short"))
 milestones = {indicator: v.t(f"ms_{indicator}") for indicator in INDICATORS}
 
 st.subheader(v.t("milestone_by_year") + (f" · {v.t('cluster_field')} {', '.join(v.clusters)}" if v.clusters else f" · {v.t('national')}"))
@@ -43,6 +45,5 @@ st.subheader(v.t("national_events"))
 national = v.dataset.national
 st.dataframe(
     national[["date", "kind", "label", "value", "of", "indicator", "note", "conflict", "source_url"]],
-    hide_index=True, width="stretch",
-    column_config={"source_url": st.column_config.LinkColumn(v.t("col_source"), display_text=r"https?://([^/]+)/.*")},
+    hide_index=True, width="stretch", column_config=link_config(v),
 )

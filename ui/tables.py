@@ -33,6 +33,19 @@ def link_config(view: View) -> dict:
         "published": view.t("col_published"),
         "facts": view.t("col_facts"),
         "detail": view.t("col_detail"),
+        "era": view.t("col_era"),
+        "date_basis": view.t("col_basis"),
+        "evidence": view.t("col_evidence"),
+        "kind": view.t("col_kind_fact"),
+        "label": view.t("col_label"),
+        "of": view.t("col_of"),
+        "indicator": view.t("col_indicator"),
+        "conflict": view.t("col_conflict"),
+        "scope": view.t("col_scope"),
+        "legacy_code": view.t("col_legacy_code"),
+        "legacy_name": view.t("col_legacy_name"),
+        "current_code": view.t("col_current_code"),
+        "current_name": view.t("col_current_name"),
     }
 
 
