@@ -118,6 +118,9 @@ def _island_hover(island: dict, hover_by_code: dict[str, str]) -> str:
     return _esc(island["label"]) + ("<br>" + _esc(parent_hover) if parent_hover else "")
 
 
+HATCH = dict(shape="/", fgcolor="white", fgopacity=0.7, size=7, solidity=0.3, fillmode="overlay")
+
+
 def shape_map_figure(
     shapes: list[dict],
     status_by_code: dict[str, str],
@@ -125,8 +128,12 @@ def shape_map_figure(
     label_by_status: dict[str, str],
     hover_by_code: dict[str, str],
     legend_title: str,
+    hatched: dict[str, str] | None = None,
 ) -> go.Figure:
     """Filled province shapes coloured by status, with clickable markers.
+
+    `hatched` maps the codes to draw hatched (e.g. a status resting only on
+    national-level evidence) to the legend label that explains the hatching.
 
     Each unit is its own fill trace, because a fill shows one hover text per
     trace; units of one status share a legendgroup and only the first shows in
@@ -154,8 +161,17 @@ def shape_map_figure(
                     hoveron="fills",
                     text=hover[unit["code"]],
                     hoverinfo="text",
+                    fillpattern=HATCH if unit["code"] in (hatched or {}) else None,
                 )
             )
+    if hatched:
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="lines", fill="toself", fillcolor=FALLBACK_COLOR,
+                fillpattern=HATCH, line=dict(color="white"), showlegend=True,
+                name=_esc(next(iter(hatched.values()))), hoverinfo="skip",
+            )
+        )
     fig.add_trace(
         go.Scatter(
             x=[s["lon"] for s in shapes],

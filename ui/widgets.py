@@ -29,6 +29,16 @@ def indicator_picker(view: View, key: str) -> str:
     )
 
 
+@st.cache_data(show_spinner=False)
+def cached_shapes(era: str) -> list[dict]:
+    return geo.load_shapes(era)
+
+
+@st.cache_data(show_spinner=False)
+def cached_tiles(era: str):
+    return geo.load_tiles(era)
+
+
 def map_colors(view: View, indicator: str) -> tuple[dict[str, str], dict[str, str]]:
     colors = {**status_colors(indicator), OUTSIDE: "#f5f5f5"}
     labels = {status: view.status_label(status) for status in colors}
@@ -46,11 +56,15 @@ def draw_map(view: View, table, indicator: str, kind: str, key: str):
     figure = None
     if kind == "map":
         try:
-            figure = maps.shape_map_figure(geo.load_shapes(view.era), status, colors, labels, hover, view.t(indicator))
+            national_only = table[(table["indicator"] == indicator) & (table["evidence"] == "national")]
+            hatched = {code: view.t("evidence_national") for code in national_only["unit_code"]}
+            figure = maps.shape_map_figure(
+                cached_shapes(view.era), status, colors, labels, hover, view.t(indicator), hatched
+            )
         except FileNotFoundError:
             st.info(view.t("no_geometry"))
     if figure is None:
-        figure = maps.tile_map_figure(geo.load_tiles(view.era), status, colors, labels, hover, view.t(indicator))
+        figure = maps.tile_map_figure(cached_tiles(view.era), status, colors, labels, hover, view.t(indicator))
     return st.plotly_chart(
         figure, key=key, on_select="rerun", selection_mode="points", config=PLOTLY_CONFIG, width="stretch"
     )
