@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import errors_on, screenshot, wait_for_charts, wait_until_done
 
@@ -44,7 +45,7 @@ def test_overview_map_draws_offline_in_both_eras(page, server, era):
     wait_for_charts(page)
     fills = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer path.js-fill")
     expected = 63 if era == "legacy" else 34
-    assert fills.count() == expected
+    expect(fills).to_have_count(expected, timeout=30_000)  # waits for plotly to finish drawing
     assert not errors_on(page)
     screenshot(page, f"overview-{era}")
     assert not [u for u in blocked if "plot.ly" in u or "topojson" in u]
