@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.e2e.conftest import errors_on, screenshot, wait_for_charts, wait_until_done
 
@@ -43,9 +42,15 @@ def test_overview_map_draws_offline_in_both_eras(page, server, era):
     blocked = block_internet(page)
     page.goto(f"{server}/?era={era}")
     wait_for_charts(page)
-    fills = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer path.js-fill")
     expected = 63 if era == "legacy" else 34
-    expect(fills).to_have_count(expected, timeout=30_000)  # waits for plotly to finish drawing
+    # Wait until plotly has drawn every province (a drawn fill has a non-empty path;
+    # the legend's sample of the hatching is an empty one).
+    page.wait_for_function(
+        """n => [...document.querySelector('[data-testid="stPlotlyChart"]')
+                 .querySelectorAll('.scatterlayer path.js-fill')]
+                 .filter(p => (p.getAttribute('d') || '').length > 10).length === n""",
+        arg=expected, timeout=30_000,
+    )
     assert not errors_on(page)
     screenshot(page, f"overview-{era}")
     assert not [u for u in blocked if "plot.ly" in u or "topojson" in u]
