@@ -19,6 +19,7 @@ from .yaml_source import DataError, LineDict, Problem, locate, read_yaml
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MERGER_DATE = "2025-07-01"
 MERGER = models.dt.date(2025, 7, 1)
+MAX_PROBLEMS_PER_FILE = 100  # past this, more messages help nobody and cost time
 _ADAPTERS = {name: TypeAdapter(model) for name, model in models.SECTIONS.items()}
 
 
@@ -75,6 +76,12 @@ def _pydantic_problems(file: str, doc, prefix: tuple, error: ValidationError) ->
             message = f"must be one of: {allowed}"
         else:
             message = item["msg"].removeprefix("Value error, ")
+            if item["type"] == "string_type" and isinstance(item.get("input"), int) and loc[-1:] == ("code",):
+                message = 'must be text: write the code in quotes, e.g. "06"'
+            if item["type"] == "string_pattern_mismatch" and loc[-1:] == ("code",):
+                message = 'must be a two-digit code in quotes, e.g. "06" (or "all" for national evidence)'
+            if item["type"] == "model_type":
+                message = "must be a mapping of keys and values"
             if item["type"] == "literal_error":
                 message = message.replace("Input should be", "must be one of")
             if item["type"] == "extra_forbidden":
@@ -117,14 +124,19 @@ def _read_file(path: Path, records: Records, problems: list[Problem]) -> None:
         if not isinstance(items, list):
             line, column = doc.key_marks[section]
             problems.append(Problem(name, line, column, section, "must be a list of entries"))
+            if section == "sources":
+                records.broken.add(("source", "*"))
             continue
         for index, item in enumerate(items):
+            if sum(p.file == name for p in problems) >= MAX_PROBLEMS_PER_FILE:
+                line, column = locate(doc, (section, index))
+                problems.append(Problem(name, line, column, section, f"stopped after {MAX_PROBLEMS_PER_FILE} problems in this file"))
+                return
             try:
                 record = adapter.validate_python(item)
             except ValidationError as error:
                 problems.extend(_pydantic_problems(name, doc, (section, index), error))
-                if section == "sources" and isinstance(item, dict):
-                    records.broken.add(("source", str(item.get("id"))))
+                _remember_broken(section, item, records)
                 continue
             line, _ = locate(doc, (section, index))
             getattr(records, section).append(Located(record, name, line, index))
@@ -160,6 +172,17 @@ def _read_units(name: str, doc, records: Records, problems: list[Problem]) -> No
                 continue
             line, _ = locate(doc, ("units", era, index))
             getattr(records, era).append(Located(unit, name, line, index))
+
+
+def _remember_broken(section: str, item, records: Records) -> None:
+    """Keys an invalid entry defines or cites, so they do not cause second messages."""
+    if not isinstance(item, dict):
+        return
+    if section == "sources":
+        records.broken.add(("source", str(item.get("id"))))
+    cited = item.get("sources")
+    if isinstance(cited, list):
+        records.broken.update(("cited", str(source_id)) for source_id in cited)
 
 
 def _problem(item: Located, section: str, key: str, message: str) -> Problem:
@@ -226,7 +249,7 @@ def _check_references(records: Records) -> list[Problem]:
         for item in getattr(records, section):
             for source_id in item.record.sources:
                 used.add(source_id)
-                if source_id not in sources and ("source", source_id) not in records.broken:
+                if source_id not in sources and not {("source", source_id), ("source", "*")} & records.broken:
                     problems.append(_problem(item, section, "sources", f"no source with id '{source_id}'"))
     for item in records.facts:
         if (item.record.era, item.record.code) not in records.broken:
@@ -241,7 +264,7 @@ def _check_references(records: Records) -> list[Problem]:
         elif expected != record.name:
             problems.append(_problem(item, "searched", "name", f"{record.era} unit {record.code} is '{expected}', not '{record.name}'"))
     for item in records.sources:
-        if item.record.id not in used:
+        if item.record.id not in used and ("cited", item.record.id) not in records.broken:
             problems.append(_problem(item, "sources", "id", f"source '{item.record.id}' is not used by any fact"))
     return problems
 

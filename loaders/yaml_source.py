@@ -159,7 +159,15 @@ def _yaml_problem(file: str, error: yaml.YAMLError) -> Problem:
     if context:
         what = f"{context}: {what}"
     if "could not determine a constructor" in what:
-        what = "tags such as !!python/object are not allowed (only plain YAML is read)"
+        if "tag:yaml.org,2002:merge" in str(error):
+            what = "merge keys (<<) are not supported; write the values out"
+        else:
+            what = "tags such as !!python/object are not allowed (only plain YAML is read)"
+    context_mark = getattr(error, "context_mark", None)
+    if context_mark and mark and context_mark.line < mark.line:
+        # The parser notices late (an unclosed quote or bracket): point at where it began.
+        what += f" (noticed on line {line})"
+        line, column = context_mark.line + 1, context_mark.column + 1
     return Problem(file, line, column, "YAML", what.strip())
 
 
@@ -168,15 +176,58 @@ def read_yaml(path: Path | str, display_name: str | None = None) -> LineDict:
     path = Path(path)
     name = display_name or str(path)
     try:
-        size = path.stat().st_size
+        if not path.is_file():
+            raise DataError([Problem(name, 1, 1, "file", "is not a regular file")])
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # never trust st_size (devices report 0)
     except OSError as error:
-        raise DataError([Problem(name, 1, 1, "file", f"cannot be read: {error.strerror}")])
-    if size > MAX_FILE_BYTES:
+        raise DataError([Problem(name, 1, 1, "file", f"cannot be read: {error.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
         raise DataError(
-            [Problem(name, 1, 1, "file", f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+            [Problem(name, 1, 1, "file", f"is larger than the limit of {MAX_FILE_BYTES:,} bytes")]
         )
-    raw = path.read_bytes()
     return parse_yaml(raw, name)
+
+
+_LINE_BREAKS = {"\u2028": "U+2028 line separator", "\u2029": "U+2029 paragraph separator",
+                "\u0085": "U+0085 next-line character", "\r": "carriage return without a line feed"}
+
+
+def _first_bad_character(text: str) -> tuple[int, str] | None:
+    """Characters that break line counting or YAML itself, found before parsing.
+
+    libyaml counts U+2028 and friends as line breaks, which would shift every
+    later line number, and reports control characters without a position.
+    """
+    for offset, char in enumerate(text):
+        if char == "\t":
+            return offset, "tab character; indent with spaces only (write \\t inside quotes)"
+        if char in _LINE_BREAKS and not (char == "\r" and text[offset + 1 : offset + 2] == "\n"):
+            return offset, f"{_LINE_BREAKS[char]}; use a plain line break"
+        if (ord(char) < 32 and char not in "\n\r") or ord(char) == 0x7F or 0xD800 <= ord(char) <= 0xDFFF:
+            return offset, f"control character U+{ord(char):04X} is not allowed"
+    return None
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse deep nesting from the event stream, before libyaml builds nodes.
+
+    Composing a document nested tens of thousands deep crashes libyaml.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                    raise DataError(
+                        [Problem(name, line, column, "document", f"nesting deeper than {MAX_DEPTH} levels")]
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise DataError([_yaml_problem(name, error)]) from None
 
 
 def parse_yaml(raw: bytes, name: str) -> LineDict:
@@ -186,13 +237,13 @@ def parse_yaml(raw: bytes, name: str) -> LineDict:
     except UnicodeDecodeError as error:
         line, column = _line_of_offset(raw, error.start)
         raise DataError([Problem(name, line, column, "file", "is not valid UTF-8 text")])
-    if "\t" in text:
-        offset = text.index("\t")
+    bad = _first_bad_character(text)
+    if bad:
+        offset, message = bad
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise DataError(
-            [Problem(name, line, column, "YAML", "tab character; indent with spaces only")]
-        )
+        raise DataError([Problem(name, line, column, "YAML", message)])
+    _check_depth(text, name)
     loader = _LocatingLoader(text)
     try:
         node = loader.get_single_node()
@@ -209,10 +260,14 @@ def parse_yaml(raw: bytes, name: str) -> LineDict:
     finally:
         loader.dispose()
     if not isinstance(document, dict):
-        kind = type(document).__name__
-        line, column = getattr(document, "start", (1, 1))
+        kind = {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}.get(
+            type(document).__bases__[0] if isinstance(document, LineList) else type(document), "value"
+        )
+        if document is None:
+            raise DataError([Problem(name, 1, 1, "document", "the file is empty")])
+        line, column = _mark(node)
         raise DataError(
-            [Problem(name, line, column, "document", f"must be a mapping of sections, not a {kind}")]
+            [Problem(name, line, column, "document", f"must be a mapping of sections (sources:, facts:, …), not a {kind}")]
         )
     return document
 
