@@ -14,16 +14,13 @@ visit is then its slowest, which the median of three leaves out.
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, stop_server
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server
 
 from .reruns import REFERENCE
 
@@ -38,26 +35,8 @@ CHARTS = {"overview": 2, "reference": 1}  # the overview draws the map and the c
 
 
 def start_script(script: str) -> tuple[subprocess.Popen, str]:
-    """start_server's command line for another script (no EGOV_DATA_DIR: it reads no data)."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "EGOV_DATA_DIR"}
-    env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-         "--server.fileWatcherType=none"],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                return process, url
-        except OSError:
-            time.sleep(0.2)
-    stop_server(process)
-    raise RuntimeError(f"streamlit {script} did not become healthy within 60 s")
+    """The test harness's server for another script (it reads no data)."""
+    return start_server(script=script)
 
 
 def chromium_missing() -> str:

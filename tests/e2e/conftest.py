@@ -28,7 +28,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(data_dir: Path | None = None, script: str = "dashboard.py") -> tuple[subprocess.Popen, str]:
+    """`streamlit run SCRIPT` on a free loopback port, with EGOV_DATA_DIR set to `data_dir` if given."""
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     if data_dir:
@@ -36,7 +37,7 @@ def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
     else:
         env.pop("EGOV_DATA_DIR", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
         cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -50,7 +51,7 @@ def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.2)
     stop_server(process)
-    raise RuntimeError("streamlit did not become healthy within 60 s")
+    raise RuntimeError(f"streamlit {script} did not become healthy within 60 s")
 
 
 def stop_server(process: subprocess.Popen) -> None:

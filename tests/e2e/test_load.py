@@ -175,13 +175,6 @@ def run_in_own_thread(coroutine_factory):
 
 
 @pytest.fixture(scope="module")
-def real_server():
-    process, url = start_server()
-    yield url
-    stop_server(process)
-
-
-@pytest.fixture(scope="module")
 def expected_counts():
     """(era, clusters) -> units shown, from the data itself, not from the app."""
     data = load_dataset(default_files(ROOT / "data"))
@@ -194,11 +187,11 @@ def expected_counts():
     return count
 
 
-def test_twenty_concurrent_sessions_keep_their_own_filters(real_server, expected_counts, capsys):
+def test_twenty_concurrent_sessions_keep_their_own_filters(server, expected_counts, capsys):
     sessions = plan(expected_counts)
     assert len({(s.page, s.era, s.first) for s in sessions}) == SESSIONS
     started = time.monotonic()
-    results = run_in_own_thread(lambda: run_all(real_server, sessions))
+    results = run_in_own_thread(lambda: run_all(server, sessions))
     total = time.monotonic() - started
 
     failures = [(s.path, repr(r)[:300]) for s, r in zip(sessions, results) if isinstance(r, BaseException)]
@@ -212,7 +205,7 @@ def test_twenty_concurrent_sessions_keep_their_own_filters(real_server, expected
         assert parse_qs(urlsplit(session.url).query).get("era", ["current"]) == [session.era], session.url
         assert urlsplit(session.url).path == "/" + session.page, session.url
         assert not session.errors, (session.path, session.errors)
-    with urllib.request.urlopen(real_server + "/_stcore/health", timeout=10) as response:
+    with urllib.request.urlopen(server + "/_stcore/health", timeout=10) as response:
         assert response.read() == b"ok"
 
     drawn = sorted(s.drawn for s in results)
