@@ -46,9 +46,12 @@ def test_overview_map_draws_offline_in_both_eras(page, server, era):
     # Wait until plotly has drawn every province (a drawn fill has a non-empty path;
     # the legend's sample of the hatching is an empty one).
     page.wait_for_function(
-        """n => [...document.querySelector('[data-testid="stPlotlyChart"]')
-                 .querySelectorAll('.scatterlayer path.js-fill')]
-                 .filter(p => (p.getAttribute('d') || '').length > 10).length === n""",
+        """n => {
+            const chart = document.querySelector('[data-testid="stPlotlyChart"]');  // absent mid-rerun
+            if (!chart) return false;
+            return [...chart.querySelectorAll('.scatterlayer path.js-fill')]
+                .filter(p => (p.getAttribute('d') || '').length > 10).length === n;
+        }""",
         arg=expected, timeout=30_000,
     )
     assert not errors_on(page)
