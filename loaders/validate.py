@@ -8,6 +8,8 @@ the data sees all their mistakes at once, each with file, line and field.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,9 @@ class Located:
     file: str
     line: int
     index: int
+    # (line, column) of each key of the entry, so checks across entries can
+    # point at the key they are about rather than at the entry's first line.
+    key_marks: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -115,6 +120,7 @@ def _read_file(path: Path, records: Records, problems: list[Problem]) -> None:
             problems.append(
                 Problem(name, line, column, str(key), f"unknown section (allowed: {allowed})")
             )
+            records.broken.add(("facts of", name))
     if "units" in doc:
         _read_units(name, doc, records, problems)
     for section, adapter in _ADAPTERS.items():
@@ -137,9 +143,11 @@ def _read_file(path: Path, records: Records, problems: list[Problem]) -> None:
             except ValidationError as error:
                 problems.extend(_pydantic_problems(name, doc, (section, index), error))
                 _remember_broken(section, item, records)
+                if section == "facts":
+                    records.broken.add(("facts of", name))
                 continue
             line, _ = locate(doc, (section, index))
-            getattr(records, section).append(Located(record, name, line, index))
+            getattr(records, section).append(Located(record, name, line, index, _key_marks(item)))
 
 
 _UNIT_ADAPTERS = {"legacy": TypeAdapter(models.LegacyUnit), "current": TypeAdapter(models.CurrentUnit)}
@@ -171,7 +179,7 @@ def _read_units(name: str, doc, records: Records, problems: list[Problem]) -> No
                     records.broken.add((era, str(item.get("code"))))
                 continue
             line, _ = locate(doc, ("units", era, index))
-            getattr(records, era).append(Located(unit, name, line, index))
+            getattr(records, era).append(Located(unit, name, line, index, _key_marks(item)))
 
 
 def _remember_broken(section: str, item, records: Records) -> None:
@@ -185,8 +193,14 @@ def _remember_broken(section: str, item, records: Records) -> None:
         records.broken.update(("cited", str(source_id)) for source_id in cited)
 
 
+def _key_marks(item) -> dict:
+    return dict(getattr(item, "key_marks", {}))
+
+
 def _problem(item: Located, section: str, key: str, message: str) -> Problem:
-    return Problem(item.file, item.line, 1, f"{section}[{item.index}].{key}", message)
+    """A problem about `key` of an entry, at that key's line when the entry has it."""
+    line, column = item.key_marks.get(re.split(r"[.\[]", key)[0], (item.line, 1))
+    return Problem(item.file, line, column, f"{section}[{item.index}].{key}", message)
 
 
 def _check_unique(items: list[Located], section: str, key, what: str) -> list[Problem]:
@@ -261,12 +275,20 @@ def _check_references(records: Records) -> list[Problem]:
             continue
         if expected is None:
             problems.append(_problem(item, "searched", "code", f"no {record.era} unit '{record.code}'"))
-        elif expected != record.name:
+        elif not _same_name(expected, record.name):
             problems.append(_problem(item, "searched", "name", f"{record.era} unit {record.code} is '{expected}', not '{record.name}'"))
     for item in records.sources:
-        if item.record.id not in used and ("cited", item.record.id) not in records.broken:
+        # When some facts of the file could not be read, an unused source is
+        # most likely cited by one of them: do not report it a second time.
+        unreadable = ("facts of", item.file) in records.broken
+        if item.record.id not in used and ("cited", item.record.id) not in records.broken and not unreadable:
             problems.append(_problem(item, "sources", "id", f"source '{item.record.id}' is not used by any fact"))
     return problems
+
+
+def _same_name(expected: str, given: str) -> bool:
+    # Text pasted from the web may use decomposed diacritics (NFD): same name, other bytes.
+    return unicodedata.normalize("NFC", expected) == unicodedata.normalize("NFC", given)
 
 
 def _check_fact(item: Located, names: dict, sources: dict) -> list[Problem]:
@@ -285,7 +307,7 @@ def _check_fact(item: Located, names: dict, sources: dict) -> list[Problem]:
         expected = names.get((fact.era, fact.code))
         if expected is None:
             problems.append(_problem(item, "facts", "code", f"no {fact.era} unit with code '{fact.code}'"))
-        elif expected != fact.name:
+        elif not _same_name(expected, fact.name):
             problems.append(
                 _problem(item, "facts", "name", f"{fact.era} unit {fact.code} is '{expected}', not '{fact.name}'")
             )

@@ -9,6 +9,8 @@ their line numbers, and turns every way a file can be broken into a
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,6 +153,10 @@ def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+# Scanner contexts whose problem mark lies past the real mistake.
+_NOTICED_LATE = re.compile(r"while (scanning|parsing a flow)")
+
+
 def _yaml_problem(file: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -165,9 +171,14 @@ def _yaml_problem(file: str, error: yaml.YAMLError) -> Problem:
             what = "tags such as !!python/object are not allowed (only plain YAML is read)"
     context_mark = getattr(error, "context_mark", None)
     if context_mark and mark and context_mark.line < mark.line:
-        # The parser notices late (an unclosed quote or bracket): point at where it began.
-        what += f" (noticed on line {line})"
-        line, column = context_mark.line + 1, context_mark.column + 1
+        if _NOTICED_LATE.match(context or ""):
+            # An unclosed quote or bracket is noticed far away: point at where it opens.
+            what += f" (noticed on line {line})"
+            line, column = context_mark.line + 1, context_mark.column + 1
+        else:
+            # A misplaced line inside a block: the problem line is the one to fix.
+            block = "document" if "single document" in what else "block"
+            what += f" (in the {block} that starts on line {context_mark.line + 1})"
     return Problem(file, line, column, "YAML", what.strip())
 
 
