@@ -109,4 +109,23 @@ def _search_box(dataset: Dataset, lang: str) -> None:
 
 def view() -> View:
     """The view the sidebar selected in this run (pages call this)."""
+    if VIEW_KEY not in st.session_state:
+        _run_through_the_entry_point()
     return st.session_state[VIEW_KEY]
+
+
+def _run_through_the_entry_point() -> None:
+    """Rerun via dashboard.py when Streamlit ran a page file on its own.
+
+    A server that has not yet run dashboard.py (hence st.navigation) treats
+    pages/ as an old-style multipage folder, so a first visit to a deep link
+    such as /compare runs pages/compare.py without the sidebar. Streamlit
+    keeps that mode in one class flag that st.navigation clears; clearing it
+    here and rerunning lets the entry point handle the same URL.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if not PagesManager.uses_pages_directory:
+        raise RuntimeError("pages must be opened through dashboard.py (streamlit run dashboard.py)")
+    PagesManager.uses_pages_directory = False
+    st.rerun()

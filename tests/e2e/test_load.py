@@ -219,13 +219,6 @@ def test_twenty_concurrent_sessions_keep_their_own_filters(server, expected_coun
         )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: the pages live in pages/, which Streamlit also auto-discovers as a v1 multipage app; "
-    "until some session has run dashboard.py (and so st.navigation), a deep link such as /compare or "
-    "/profile?unit=... runs pages/compare.py directly and fails with KeyError '_view'. Fix: rename "
-    "pages/ (e.g. app_pages/) and update the st.Page paths in dashboard.py and st.switch_page in the "
-    "overview page"
-))
 def test_a_deep_link_works_on_a_cold_server(page):
     process, url = start_server()
     try:
@@ -234,5 +227,9 @@ def test_a_deep_link_works_on_a_cold_server(page):
         page.wait_for_timeout(1000)
         assert not page.locator(ERROR_SELECTOR).all_inner_texts()
         assert page.locator("h1").first.inner_text(timeout=10_000) == "So sánh"
+        # The link's filters survive the detour through the entry point.
+        query = parse_qs(urlsplit(page.url).query)
+        assert (urlsplit(page.url).path, query.get("cluster"), query.get("era")) == ("/compare", ["4"], ["legacy"])
+        assert "7 / 63" in page.locator('[data-testid="stSidebar"]').inner_text()  # cluster 4's seven
     finally:
         stop_server(process)
