@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pandas as pd
@@ -50,3 +51,13 @@ def search_units(units: pd.DataFrame, query: str) -> pd.DataFrame:
 
     hits["links_to"] = [links(row) for row in hits.itertuples()]
     return hits
+
+
+# Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping
+# them all also disarms Streamlit's own syntax (:red[...], :material/...:, $...$).
+_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+
+
+def markdown_literal(text: object) -> str:
+    """Data text to put inside Streamlit Markdown (titles, captions, labels) shown as typed."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))

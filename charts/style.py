@@ -34,4 +34,5 @@ PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png",
 
 def escape_text(text: object) -> str:
     """Data text made safe for plotly's HTML-ish labels; newlines become line breaks."""
-    return escape(str(text)).replace("\n", "<br>")
+    # quote=False: plotly.js does not decode &quot; or &#x27; and would show them as typed.
+    return escape(str(text), quote=False).replace("\n", "<br>")

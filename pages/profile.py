@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.clusters import memberships
 from analysis.status import INDICATORS, UNKNOWN
+from analysis.text import markdown_literal as md
 from analysis.views import breakdown_text, timeline_events, unit_facts
 from charts.figures import timeline
 from charts.style import PLOTLY_CONFIG, status_colors
@@ -26,16 +27,16 @@ unit = units[units["unit_name"] == name].iloc[0]
 all_units = v.dataset.units
 facts = v.dataset.facts
 
-st.title(f"{unit.unit_name}")
-st.caption(f"{v.t('era_' + v.era)} · {v.t('col_code')} {unit.unit_code} · {v.t(unit.kind)}")
+st.title(md(unit.unit_name))
+st.caption(f"{v.t('era_' + v.era)} · {v.t('col_code')} {md(unit.unit_code)} · {v.t(unit.kind)}")
 
 if unit.era == "legacy":
     successor = all_units[(all_units["era"] == "current") & (all_units["unit_code"] == unit.successor_code)].iloc[0]
-    st.info(f"{v.t('successor')}: **{successor.unit_name}** ({successor.unit_code})")
+    st.info(f"{v.t('successor')}: **{md(successor.unit_name)}** ({md(successor.unit_code)})")
 else:
     codes = unit.predecessor_codes.split(";")
     parts = all_units[(all_units["era"] == "legacy") & all_units["unit_code"].isin(codes)]
-    st.info(f"{v.t('predecessors')}: " + ", ".join(f"{p.unit_name} ({p.unit_code})" for p in parts.itertuples()))
+    st.info(f"{v.t('predecessors')}: " + ", ".join(f"{md(p.unit_name)} ({md(p.unit_code)})" for p in parts.itertuples()))
 clusters = sorted(v.membership.get(unit.unit_key, ()), key=int)
 if unit.era == "current" and len(clusters) > 1:
     st.warning(v.t("multi_cluster", clusters=", ".join(clusters)))
@@ -65,7 +66,7 @@ for column, indicator in zip(columns, INDICATORS):
     if cell.status == UNKNOWN:
         tried = searched[(searched["era"] == unit.era) & (searched["unit_code"] == unit.unit_code) & (searched["field"] == indicator)]
         for note in tried["note"]:
-            column.caption(f"{v.t('searched_note')}: {note}")
+            column.caption(f"{v.t('searched_note')}: {md(note)}")
 
 names_by_field = indicator_names(v, INDICATORS)
 colors = {field: status_colors(field) for field in INDICATORS}

@@ -1,8 +1,13 @@
 """Cluster membership across eras, Vietnamese sorting and accent-blind search."""
 
-from analysis.clusters import clusters_of_units, units_in_clusters
-from analysis.text import search_units, sort_vietnamese, vi_sort_key
+import re
+
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.clusters import clusters_of_units, units_in_clusters
+from analysis.text import markdown_literal, search_units, sort_vietnamese, vi_sort_key
 
 
 def test_current_unit_inherits_the_clusters_of_its_predecessors(mini):
@@ -61,3 +66,18 @@ def test_every_merged_province_is_found_with_and_without_diacritics(real):
 
 def test_empty_search_finds_nothing(real):
     assert search_units(real.units, "   ").empty
+
+
+@given(st.text(max_size=60))
+def test_markdown_literal_escapes_every_punctuation_mark_and_nothing_else(text):
+    shown = markdown_literal(text)
+    # CommonMark turns each backslash pair back into the character: the reader sees `text`.
+    assert re.sub(r"\\(.)", r"\1", shown, flags=re.S) == text
+    unescaped = re.sub(r"\\.", "", shown, flags=re.S)
+    assert not any(c in unescaped for c in "*_[]()`:$<>#|~\\")
+
+
+def test_markdown_literal_disarms_links_emphasis_and_streamlit_directives():
+    assert markdown_literal("**b** [x](javascript:a) :red[r]") == (
+        r"\*\*b\*\* \[x\]\(javascript\:a\) \:red\[r\]"
+    )

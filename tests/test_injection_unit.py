@@ -146,7 +146,7 @@ def assert_no_raw_markup(figure, must_show: list[str] = ()) -> None:
     # Not vacuous: the hostile text did reach the figure, escaped.
     joined = "\n".join(strings)
     for text in must_show:
-        assert html.escape(text) in joined, f"{text!r} missing from the figure"
+        assert html.escape(text, quote=False) in joined, f"{text!r} missing from the figure"
 
 
 def test_the_checker_catches_raw_markup():
@@ -190,7 +190,7 @@ def test_shape_map_hover_keeps_our_line_breaks_but_escapes_the_data():
     hover = {codes[0]: f"{UNIT}\n<br>second line"}
     figure = maps.shape_map_figure(shapes, {}, {"unknown": "#ddd"}, {"unknown": "?"}, hover, "t")
     texts = [t for trace in figure.data for t in ([trace.text] if isinstance(trace.text, str) else [])]
-    assert html.escape(UNIT) + "<br>&lt;br&gt;second line" in texts
+    assert html.escape(UNIT, quote=False) + "<br>&lt;br&gt;second line" in texts
 
 
 def test_status_bars_escape_groups_and_labels():
@@ -256,11 +256,6 @@ def test_progress_lines_escape_names_and_event_labels(hostile):
     assert_no_raw_markup(figure, [UNIT, IMG_UNIT])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: charts/style.py escape_text uses html.escape(quote=True), and plotly.js decodes only "
-    "&lt; &gt; &amp; &nbsp; &mu; &times; &plusmn; &deg; and numeric entities, so a '\"' in the data shows "
-    "as '&quot;' in hover labels and tick labels; fix: html.escape(str(text), quote=False)"
-))
 def test_quotes_in_data_reach_plotly_as_something_it_decodes(hostile):
     status, hover, colors, labels = _map_inputs(hostile, "legacy", "ioc")
     figure = maps.shape_map_figure(geo.load_shapes("legacy"), status, colors, labels, hover, "t")

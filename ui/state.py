@@ -16,7 +16,7 @@ import streamlit as st
 
 from analysis import i18n
 from analysis.clusters import CLUSTERS, UNKNOWN_CLUSTER, units_in_clusters
-from analysis.text import search_units, sort_vietnamese
+from analysis.text import markdown_literal, search_units, sort_vietnamese
 from loaders.tables import Dataset
 
 from . import data
@@ -101,7 +101,7 @@ def _search_box(dataset: Dataset, lang: str) -> None:
         era_word = "legacy" if row.era == "legacy" else "current"
         link = i18n.t("now_part_of" if row.era == "legacy" else "formed_from", lang)
         side.button(
-            f"{row.unit_name} ({era_word} {row.unit_code}) → {link} {row.links_to}",
+            markdown_literal(f"{row.unit_name} ({era_word} {row.unit_code}) → {link} {row.links_to}"),
             key=f"hit-{row.unit_key}", on_click=_open_unit, args=(row.era, row.unit_name),
             width="stretch",
         )

@@ -39,7 +39,7 @@ PAGES = {
 LITERAL = {
     "profile": [UNIT],
     "compare": [MARKUP_UNIT, SVG_UNIT],
-    "data": [UNIT, IMG_UNIT.split('"')[0], MARKUP_UNIT, LINK_UNIT, SVG_UNIT],  # quotes: see the xfail below
+    "data": [UNIT, IMG_UNIT, MARKUP_UNIT, LINK_UNIT, SVG_UNIT],
     "profile-current": ["Phú Thọ <a href=\"javascript:window.__pwned=1\">link</a> %{x}"],
     "data-current": [UNIT, SVG_UNIT],
 }
@@ -70,12 +70,6 @@ INSPECT = """() => {
 @pytest.fixture(scope="module")
 def hostile_server(browser):
     process, url = start_server(HOSTILE)
-    # Product bug (see test_load.py::test_a_deep_link_works_on_a_cold_server): until one session
-    # has run the entry point, Streamlit serves /profile etc. from pages/ directly and they fail.
-    warm = browser.new_page()
-    warm.goto(url + "/")
-    wait_for_charts(warm)
-    warm.close()
     yield url
     stop_server(process)
 
@@ -148,7 +142,7 @@ def test_profile_title_is_the_literal_unit_name(page, hostile_server, dialogs):
     assert h1.inner_text().strip() == UNIT
     assert h1.locator("script, img").count() == 0
     # The unit's own tables (pilots, cluster history, facts) are drawn; their links are http(s).
-    assert page.locator('[data-testid="stDataFrame"]').count() >= 3
+    page.locator('[data-testid="stDataFrame"]').nth(2).wait_for(timeout=30_000)  # tables render after the charts
     assert_nothing_ran(found, dialogs, hostile_server)
     screenshot(page, "injection-profile")
 
@@ -184,20 +178,11 @@ def test_map_hover_shows_the_unit_name_escaped(page, hostile_server, dialogs):
     assert page.evaluate("window.__pwned") is None and not dialogs
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: charts/style.py escape_text uses html.escape(quote=True); plotly.js does not decode "
-    "&quot;, so a '\"' in the data shows as '&quot;' (fix: quote=False)"
-))
 def test_map_hover_shows_quotes_literally(page, hostile_server):
     open_page(page, hostile_server + PAGES["overview"])
     assert hover_unit(page, "24").startswith(IMG_UNIT + ":")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: pages/profile.py passes data text to Markdown (st.title, st.info with the successor or "
-    "predecessor names, st.caption with the searched note) and ui/state.py to button labels, so '**x**' "
-    "renders bold, '[t](url)' becomes a link and ':red[x]' colours; escape Markdown in data text first"
-))
 def test_data_text_is_not_rendered_as_markdown(page, hostile_server):
     open_page(page, hostile_server + PAGES["profile"])
     text = shown_text(page, [CURRENT_25, SEARCHED_17])
