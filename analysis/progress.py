@@ -7,6 +7,9 @@ import pandas as pd
 from .status import INDICATORS, MILESTONES, RANK, UNKNOWN, status_table
 
 
+COUNT_COLUMNS = ["year", "group", "indicator", "reached", "known", "units"]
+
+
 def milestone_counts(
     facts: pd.DataFrame,
     units: pd.DataFrame,
@@ -20,26 +23,31 @@ def milestone_counts(
     default is a single group "all" with every unit of the era.
     """
     era_units = units[units["era"] == era]
-    groups = groups or {"all": set(era_units["unit_key"])}
-    rows = []
-    for year in years:
-        table = status_table(facts, units, era, pd.Timestamp(year=year, month=12, day=31))
-        goal_rank = table["indicator"].map(lambda i: RANK[i][MILESTONES[i]])
-        rank = [RANK[i].get(s, -1) for i, s in zip(table["indicator"], table["status"])]
-        table = table.assign(done=pd.Series(rank, index=table.index) >= goal_rank)
+    tables = {year: status_table(facts, units, era, year_end(year)) for year in years}
+    return counts_from_tables(tables, groups or {"all": set(era_units["unit_key"])})
+
+
+def year_end(year: int) -> pd.Timestamp:
+    return pd.Timestamp(year=year, month=12, day=31)
+
+
+def counts_from_tables(tables: dict[int, pd.DataFrame], groups: dict[str, set[str]]) -> pd.DataFrame:
+    """milestone_counts from status tables already computed, one per year (the dashboard caches them)."""
+    frames = []
+    for year, table in tables.items():
+        goal = table["indicator"].map(lambda i: RANK[i][MILESTONES[i]])
+        rank = pd.Series([RANK[i].get(s, -1) for i, s in zip(table["indicator"], table["status"])], index=table.index)
+        cells = table.assign(done=rank >= goal, is_known=table["status"] != UNKNOWN)
         for name, keys in groups.items():
-            part = table[table["unit_key"].isin(keys)]
-            for indicator in INDICATORS:
-                cells = part[part["indicator"] == indicator]
-                rows.append(
-                    {
-                        "year": year, "group": name, "indicator": indicator,
-                        "reached": int(cells["done"].sum()),
-                        "known": int((cells["status"] != UNKNOWN).sum()),
-                        "units": len(cells),
-                    }
-                )
-    return pd.DataFrame(rows, columns=["year", "group", "indicator", "reached", "known", "units"])
+            part = cells[cells["unit_key"].isin(keys)].groupby("indicator")
+            counted = pd.DataFrame(
+                {"reached": part["done"].sum(), "known": part["is_known"].sum(), "units": part.size()}
+            ).reindex(list(INDICATORS), fill_value=0)
+            frames.append(counted.rename_axis("indicator").reset_index().assign(year=year, group=name))
+    if not frames:
+        return pd.DataFrame(columns=COUNT_COLUMNS)
+    counts = pd.concat(frames, ignore_index=True)[COUNT_COLUMNS]
+    return counts.astype({"reached": int, "known": int, "units": int})
 
 
 def year_range(facts: pd.DataFrame, last_year: int) -> list[int]:

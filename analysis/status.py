@@ -111,12 +111,38 @@ def _fill_unknown(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _breakdown(group: pd.DataFrame) -> tuple:
-    """The predecessors' own cells: ((name, status, 'YYYY-MM-DD' or ''), …)."""
-    return tuple(
-        (row.unit_name, row.status, "" if row.status == UNKNOWN else f"{row.since:%Y-%m-%d}")
-        for row in group.itertuples()
+def _derived(legacy: pd.DataFrame) -> pd.DataFrame:
+    """Each (successor, indicator) cell rolled up from its predecessors' legacy cells."""
+    keys = ["successor_code", "indicator"]
+    known = legacy["status"] != UNKNOWN
+    rank = pd.Series([RANK[i].get(s, -1) for i, s in zip(legacy["indicator"], legacy["status"])], index=legacy.index)
+    legacy = legacy.assign(rank=rank.where(known, -2))  # below any known stage
+    groups = legacy.groupby(keys, sort=False)
+    at_best = legacy[known & (legacy["rank"] == groups["rank"].transform("max"))]
+    best = at_best.groupby(keys, sort=False)
+    province = (at_best["evidence"] == "province").groupby([at_best[k] for k in keys], sort=False).any()
+    parts = [
+        (name, status, "" if status == UNKNOWN else f"{since:%Y-%m-%d}")
+        for name, status, since in zip(legacy["unit_name"], legacy["status"], legacy["since"])
+    ]
+    rolled = pd.DataFrame(
+        {
+            "conflict": groups["conflict"].any(),
+            "fact_ids": groups["fact_ids"].agg(lambda ids: ";".join(f for f in ids if f)),
+            "parts": pd.Series(parts, index=legacy.index).groupby([legacy[k] for k in keys], sort=False).agg(tuple),
+        }
     )
+    rolled = rolled.join(
+        pd.DataFrame(
+            {
+                "status": best["status"].first(),
+                "since": best["since"].min(),
+                "evidence": province.map({True: "province", False: "national"}),
+                "basis": "derived",
+            }
+        )
+    )
+    return rolled.reset_index().rename(columns={"successor_code": "unit_code"})
 
 
 def current_status(facts: pd.DataFrame, units: pd.DataFrame, as_of=None) -> pd.DataFrame:
@@ -124,26 +150,7 @@ def current_status(facts: pd.DataFrame, units: pd.DataFrame, as_of=None) -> pd.D
     day = as_timestamp(as_of)
     legacy = legacy_status(facts, units, day)
     successors = units[units["era"] == "legacy"][["unit_code", "successor_code"]]
-    legacy = legacy.merge(successors, on="unit_code")
-    legacy["rank"] = [RANK[i].get(s, -1) for i, s in zip(legacy["indicator"], legacy["status"])]
-    derived_rows = []
-    for (successor, indicator), group in legacy.groupby(["successor_code", "indicator"], sort=False):
-        known = group[group["status"] != UNKNOWN]
-        if known.empty:
-            derived_rows.append({"unit_code": successor, "indicator": indicator, "parts": _breakdown(group)})
-            continue
-        best = known.loc[known["rank"].idxmax()]
-        at_best = known[known["rank"] == best["rank"]]
-        derived_rows.append(
-            {
-                "unit_code": successor, "indicator": indicator, "status": best["status"],
-                "since": at_best["since"].min(), "conflict": bool(group["conflict"].any()),
-                "evidence": "province" if (at_best["evidence"] == "province").any() else "national",
-                "fact_ids": ";".join(f for f in group["fact_ids"] if f),
-                "basis": "derived", "parts": _breakdown(group),
-            }
-        )
-    derived = pd.DataFrame(derived_rows)
+    derived = _derived(legacy.merge(successors, on="unit_code"))
     own_facts = _ranked(facts[(facts["era"] == "current") & (facts["known_by"] <= day)])
     own = _best_per_cell(own_facts).assign(basis="own")
     own["parts"] = [()] * len(own)

@@ -6,6 +6,7 @@ caller so that the language stays the page's business.
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 import pandas as pd
@@ -149,11 +150,33 @@ def unit_facts(facts: pd.DataFrame, era: str, code: str) -> pd.DataFrame:
 def expand_selection(units: pd.DataFrame, membership: dict, names: list[str], clusters: list[str]) -> list[str]:
     """Unit keys for the picked unit names plus every unit of the picked clusters."""
     keys = list(units.loc[units["unit_name"].isin(names), "unit_key"])
-    for row in units.itertuples():
-        if set(clusters) & set(membership.get(row.unit_key, ())) and row.unit_key not in keys:
-            keys.append(row.unit_key)
+    wanted = set(clusters)
+    if wanted:
+        picked = set(keys)
+        keys += [key for key in units["unit_key"] if wanted & membership.get(key, frozenset()) and key not in picked]
     return keys
 
 
 def levels_of(indicator: str) -> tuple[str, ...]:
     return (UNKNOWN, *LEVELS[indicator])
+
+
+def predecessor_keys(units: pd.DataFrame) -> set[str]:
+    """Keys of the legacy provinces that formed these units (none for legacy units)."""
+    return {f"legacy-{code}" for codes in units["predecessor_codes"] for code in codes.split(";") if code}
+
+
+def facts_export(facts: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """The facts of these units, and of their predecessors, without internal columns."""
+    keys = set(units["unit_key"]) | predecessor_keys(units)
+    chosen = facts[(facts["era"] + "-" + facts["unit_code"]).isin(keys)]
+    return chosen.drop(columns=["known_by", "file", "line"])
+
+
+def export_csv(export: pd.DataFrame) -> str:
+    return export.to_csv(index=False)
+
+
+def export_json(export: pd.DataFrame) -> str:
+    """A list of records with dates as text; Vietnamese kept readable (no \\u escapes)."""
+    return json.dumps(export.to_dict(orient="records"), ensure_ascii=False, indent=1, default=str)

@@ -7,9 +7,11 @@ the data sees all their mistakes at once, each with file, line and field.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -344,6 +346,24 @@ def _borrow_units(records: Records, problems: list[Problem]) -> None:
     records.legacy, records.current = context.legacy, context.current
 
 
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while files are read.
+
+    Parsing allocates millions of small objects that all stay alive; each
+    full collection walks every one of them, which made loading 100 times
+    the data take 125 times as long. The parsed tree holds no reference
+    cycles to reclaim, so nothing is lost by waiting until the end.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_records(paths: list[Path] | None = None) -> Records:
     """Validate the given files (default: all data files) and return their records.
 
@@ -352,8 +372,9 @@ def load_records(paths: list[Path] | None = None) -> Records:
     """
     paths = [Path(p) for p in (paths or default_files())]
     records, problems = Records(), []
-    for path in paths:
-        _read_file(path, records, problems)
+    with _collector_paused():
+        for path in paths:
+            _read_file(path, records, problems)
     has_units = any(p.where.startswith("units") for p in problems)
     if not records.legacy and not records.current and not has_units:
         _borrow_units(records, problems)

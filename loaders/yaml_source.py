@@ -204,20 +204,25 @@ _LINE_BREAKS = {"\u2028": "U+2028 line separator", "\u2029": "U+2029 paragraph s
                 "\u0085": "U+0085 next-line character", "\r": "carriage return without a line feed"}
 
 
+# Tabs, line breaks other than \n and \r\n, control characters and lone surrogates.
+_BAD_CHARACTER = re.compile("[\t\u2028\u2029\u0085\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]|\r(?!\n)")
+
+
 def _first_bad_character(text: str) -> tuple[int, str] | None:
     """Characters that break line counting or YAML itself, found before parsing.
 
     libyaml counts U+2028 and friends as line breaks, which would shift every
     later line number, and reports control characters without a position.
     """
-    for offset, char in enumerate(text):
-        if char == "\t":
-            return offset, "tab character; indent with spaces only (write \\t inside quotes)"
-        if char in _LINE_BREAKS and not (char == "\r" and text[offset + 1 : offset + 2] == "\n"):
-            return offset, f"{_LINE_BREAKS[char]}; use a plain line break"
-        if (ord(char) < 32 and char not in "\n\r") or ord(char) == 0x7F or 0xD800 <= ord(char) <= 0xDFFF:
-            return offset, f"control character U+{ord(char):04X} is not allowed"
-    return None
+    found = _BAD_CHARACTER.search(text)
+    if not found:
+        return None
+    offset, char = found.start(), found.group()
+    if char == "\t":
+        return offset, "tab character; indent with spaces only (write \\t inside quotes)"
+    if char in _LINE_BREAKS:
+        return offset, f"{_LINE_BREAKS[char]}; use a plain line break"
+    return offset, f"control character U+{ord(char):04X} is not allowed"
 
 
 def _check_depth(text: str, name: str) -> None:

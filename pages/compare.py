@@ -3,16 +3,12 @@
 import streamlit as st
 
 from analysis.clusters import CLUSTERS
-from analysis.status import INDICATORS
-from analysis.views import expand_selection, matrix_cells, matrix_colors, timeline_events
-from charts.figures import cell_matrix, timeline
-from charts.style import PLOTLY_CONFIG, status_colors
-from ui import data
+from analysis.views import expand_selection
+from charts.style import PLOTLY_CONFIG
+from ui import figures
 from ui.state import view
-from ui.widgets import indicator_names, words
 
 MAX_UNITS = 8
-SYMBOLS = {"lgsp": "circle", "ngsp": "diamond", "ioc": "square", "architecture": "triangle-up", "smart_city": "star"}
 
 v = view()
 st.title(v.t("page_compare"))
@@ -32,18 +28,12 @@ if len(keys) < 2:
     st.info(v.t("too_few"))
     st.stop()
 
-table = data.status_table(v.era, v.as_of)
-field_names = indicator_names(v)
-colors = {field: status_colors(field) for field in INDICATORS}
-cells = matrix_cells(table, keys, v.status_label, field_names, words(v))
-merged_colors = matrix_colors(colors)
-labels = {status: v.status_label(status) for status in merged_colors}
 st.subheader(f"{v.t('matrix')} · {v.as_of:%Y-%m-%d}")
-st.plotly_chart(cell_matrix(cells, merged_colors, labels), config=PLOTLY_CONFIG, width="stretch", key="compare_matrix")
+st.plotly_chart(figures.status_matrix(v, keys), config=PLOTLY_CONFIG, width="stretch", key="compare_matrix")
 
 st.subheader(v.t("timeline"))
-events = timeline_events(v.dataset.facts, keys, v.dataset.units, v.status_label, colors, field_names)
-if events.empty:
+history_chart = figures.timeline(v, keys)
+if history_chart is None:
     st.info(v.t("empty_facts"))
 else:
-    st.plotly_chart(timeline(events, v.t("unit"), SYMBOLS, field_names), config=PLOTLY_CONFIG, width="stretch", key="compare_timeline")
+    st.plotly_chart(history_chart, config=PLOTLY_CONFIG, width="stretch", key="compare_timeline")

@@ -2,13 +2,11 @@
 
 import streamlit as st
 
-from analysis.status import INDICATORS, headline
-from analysis.views import status_by_cluster
-from charts.figures import stacked_status_bars
-from charts.style import PLOTLY_CONFIG, status_colors
-from ui import data
+from analysis.status import INDICATORS
+from charts.style import PLOTLY_CONFIG
+from ui import data, figures
 from ui.state import view
-from ui.widgets import draw_map, has_known, indicator_picker, selected_code
+from ui.widgets import draw_map, indicator_picker, selected_code
 
 v = view()
 st.title(v.t("app_title"))
@@ -18,15 +16,13 @@ if v.units.empty:
     st.info(v.t("empty_filter"))
     st.stop()
 
-table = data.status_table(v.era, v.as_of)
-shown = table[table["unit_key"].isin(set(v.units["unit_key"]))]
-
+numbers = data.headline(v.era, v.as_of, v.clusters)
 columns = st.columns(len(INDICATORS))
-for column, row in zip(columns, headline(shown).itertuples()):
+for column, row in zip(columns, numbers.itertuples()):
     column.metric(v.t(f"ms_{row.indicator}"), row.reached, border=True)
     column.caption(v.t("of_known", known=row.known, units=row.units))
 
-if not has_known(shown):
+if not numbers["known"].any():
     st.info(v.t("empty_facts"))
 
 left, right = st.columns([3, 2])
@@ -38,7 +34,7 @@ with left:
         kind = st.segmented_control(
             v.t("map_view"), ["map", "tiles"], default="map", format_func=v.t, key="map_kind", required=True
         )
-    event = draw_map(v, table, indicator, kind or "map", key="overview_map")
+    event = draw_map(v, indicator, kind or "map", key="overview_map")
     st.caption(v.t("click_hint"))
     code = selected_code(event)
     if code:
@@ -50,10 +46,4 @@ with left:
             st.switch_page("pages/profile.py", query_params={})  # {}: bound widgets keep theirs
 with right:
     st.subheader(v.t("by_cluster"))
-    counts = status_by_cluster(table, v.membership, indicator, set(v.units["unit_key"]), v.clusters)
-    colors = status_colors(indicator)
-    labels = {status: v.status_label(status) for status in colors}
-    st.plotly_chart(
-        stacked_status_bars(counts, colors, labels, v.t("cluster_field"), v.t("units_count")),
-        config=PLOTLY_CONFIG, width="stretch", key="cluster_bars",
-    )
+    st.plotly_chart(figures.cluster_bars(v, indicator), config=PLOTLY_CONFIG, width="stretch", key="cluster_bars")

@@ -2,18 +2,15 @@
 
 import streamlit as st
 
-from analysis.clusters import memberships
 from analysis.status import INDICATORS, UNKNOWN
 from analysis.text import markdown_literal as md
-from analysis.views import breakdown_text, timeline_events, unit_facts
-from charts.figures import timeline
-from charts.style import PLOTLY_CONFIG, status_colors
-from ui import data
+from analysis.views import breakdown_text, unit_facts
+from charts.style import PLOTLY_CONFIG
+from ui import data, figures
 from ui.state import view
 from ui.tables import fact_table, link_config
-from ui.widgets import indicator_names, words
+from ui.widgets import words
 
-SYMBOLS = {"lgsp": "circle", "ngsp": "diamond", "ioc": "square", "architecture": "triangle-up", "smart_city": "star"}
 
 v = view()
 units = v.units if len(v.units) else v.dataset.units[v.dataset.units["era"] == v.era]
@@ -68,14 +65,12 @@ for column, indicator in zip(columns, INDICATORS):
         for note in tried["note"]:
             column.caption(f"{v.t('searched_note')}: {md(note)}")
 
-names_by_field = indicator_names(v, INDICATORS)
-colors = {field: status_colors(field) for field in INDICATORS}
-events = timeline_events(facts, [unit.unit_key], all_units, v.status_label, colors, names_by_field)
 st.subheader(v.t("timeline"))
-if events.empty:
+history_chart = figures.timeline(v, [unit.unit_key])
+if history_chart is None:
     st.info(v.t("none_known"))
 else:
-    st.plotly_chart(timeline(events, v.t("unit"), SYMBOLS, names_by_field), config=PLOTLY_CONFIG, width="stretch", key="profile_timeline")
+    st.plotly_chart(history_chart, config=PLOTLY_CONFIG, width="stretch", key="profile_timeline")
 
 own = unit_facts(facts, unit.era, unit.unit_code)
 pilots = own[own["field"] == "smart_city"]
@@ -91,7 +86,7 @@ else:
     )
 
 st.subheader(v.t("cluster_history"))
-history = memberships(facts)
+history = data.cluster_history()
 if unit.era == "current":
     keys = set(unit.predecessor_codes.split(";"))
     history = history[((history["era"] == "legacy") & history["unit_code"].isin(keys)) | ((history["era"] == "current") & (history["unit_code"] == unit.unit_code))]

@@ -4,11 +4,14 @@ The expected figures are worked out by hand from tests/fixtures/mini (see the
 comments there), not read back from the code.
 """
 
+import io
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.views import export_csv, export_json, facts_export
 from tests.conftest import MINI, ROOT
 
 PAGES = ["pages/overview.py", "pages/profile.py", "pages/compare.py", "pages/progress.py", "pages/data_sources.py"]
@@ -182,3 +185,20 @@ def test_real_data_every_page(monkeypatch):
         for page in PAGES:
             at.switch_page(page).run()
             assert not at.exception, (page, [e.value for e in at.exception])
+
+
+def test_fact_downloads_hold_the_facts_of_the_units_and_of_their_predecessors(mini):
+    phu_tho = mini.units[(mini.units["era"] == "current") & (mini.units["unit_name"] == "Phú Thọ")]
+    export = facts_export(mini.facts, phu_tho)
+    predecessors = set(phu_tho.iloc[0]["predecessor_codes"].split(";"))
+    assert len(predecessors) == 3
+    legacy = mini.facts[(mini.facts["era"] == "legacy") & mini.facts["unit_code"].isin(predecessors)]
+    assert len(legacy) > 0 and len(export) >= len(legacy)
+    assert set(export.loc[export["era"] == "legacy", "unit_code"]) <= predecessors
+    assert {"known_by", "file", "line"}.isdisjoint(export.columns)
+
+    records = json.loads(export_json(export))
+    assert len(records) == len(export) and "Phú Thọ" in export_json(export)  # readable, not \u escaped
+    assert {r["fact_id"] for r in records} == set(export["fact_id"])
+    back = pd.read_csv(io.StringIO(export_csv(export)), dtype=str, keep_default_na=False)
+    assert list(back.columns) == list(export.columns) and len(back) == len(export)

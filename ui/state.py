@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis import i18n
-from analysis.clusters import CLUSTERS, UNKNOWN_CLUSTER, units_in_clusters
-from analysis.text import markdown_literal, search_units, sort_vietnamese
+from analysis.clusters import CLUSTERS, UNKNOWN_CLUSTER
+from analysis.text import markdown_literal, search_units
 from loaders.tables import Dataset
 
 from . import data
@@ -70,10 +70,9 @@ def render_sidebar(dataset: Dataset) -> View:
         key="asof", bind="query-params", format="YYYY-MM-DD",
     ) or today
     membership = data.membership()
-    era_units = dataset.units[dataset.units["era"] == era]
-    units = sort_vietnamese(units_in_clusters(era_units, membership, clusters), "unit_name")
+    units = data.shown_units(era, tuple(clusters))
     _search_box(dataset, lang)
-    side.caption(f"{len(units)} / {len(era_units)} {t('units_shown')}")
+    side.caption(f"{len(units)} / {len(data.shown_units(era, ()))} {t('units_shown')}")
     view = View(lang, era, tuple(clusters), as_of, dataset, units, membership)
     st.session_state[VIEW_KEY] = view
     return view

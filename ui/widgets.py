@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.status import INDICATORS, UNKNOWN
-from analysis.views import OUTSIDE, map_inputs
-from charts import maps
-from charts.style import PLOTLY_CONFIG, status_colors
-from loaders import geo
+from analysis.status import INDICATORS
+from charts.style import PLOTLY_CONFIG
 
+from . import figures
 from .state import View
 
 WORD_KEYS = ("since", "basis_own", "basis_derived", "basis_frozen", "evidence_national", "conflict")
@@ -29,42 +27,11 @@ def indicator_picker(view: View, key: str) -> str:
     )
 
 
-@st.cache_data(show_spinner=False)
-def cached_shapes(era: str) -> list[dict]:
-    return geo.load_shapes(era)
-
-
-@st.cache_data(show_spinner=False)
-def cached_tiles(era: str):
-    return geo.load_tiles(era)
-
-
-def map_colors(view: View, indicator: str) -> tuple[dict[str, str], dict[str, str]]:
-    colors = {**status_colors(indicator), OUTSIDE: "#f5f5f5"}
-    labels = {status: view.status_label(status) for status in colors}
-    labels[OUTSIDE] = "—"
-    return colors, labels
-
-
-def draw_map(view: View, table, indicator: str, kind: str, key: str):
+def draw_map(view: View, indicator: str, kind: str, key: str):
     """The map (shapes or tiles) of one indicator; returns the selection event."""
-    shown = set(view.units["unit_key"])
-    status, hover = map_inputs(table, indicator, shown, view.status_label, words(view))
-    colors, labels = map_colors(view, indicator)
-    if not any(s != OUTSIDE for s in status.values()):
-        colors.pop(OUTSIDE)
-    figure = None
-    if kind == "map":
-        try:
-            national_only = table[(table["indicator"] == indicator) & (table["evidence"] == "national")]
-            hatched = {code: view.t("evidence_national") for code in national_only["unit_code"]}
-            figure = maps.shape_map_figure(
-                cached_shapes(view.era), status, colors, labels, hover, view.t(indicator), hatched
-            )
-        except FileNotFoundError:
-            st.info(view.t("no_geometry"))
-    if figure is None:
-        figure = maps.tile_map_figure(cached_tiles(view.era), status, colors, labels, hover, view.t(indicator))
+    figure, geometry_missing = figures.status_map(view, indicator, kind)
+    if geometry_missing:
+        st.info(view.t("no_geometry"))
     return st.plotly_chart(
         figure, key=key, on_select="rerun", selection_mode="points", config=PLOTLY_CONFIG, width="stretch"
     )
@@ -80,8 +47,3 @@ def selected_code(event) -> str | None:
         if data:
             return data[0] if isinstance(data, (list, tuple)) else data
     return None
-
-
-def has_known(table, indicator: str | None = None) -> bool:
-    cells = table if indicator is None else table[table["indicator"] == indicator]
-    return bool((cells["status"] != UNKNOWN).any())
