@@ -118,3 +118,14 @@ def test_schema_command_that_cannot_write_leaves_the_output(target):
     result = run_schema(target, preexec_fn=_limit_file_size)
     assert result.returncode != 0
     assert_untouched(target)
+
+
+def test_a_new_file_is_readable_by_all_and_a_replaced_one_keeps_its_mode(tmp_path):
+    fresh = tmp_path / "fresh.json"
+    write_text_atomically(fresh, "{}\n")
+    assert fresh.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+    private = tmp_path / "private.json"
+    private.write_text("old\n")
+    private.chmod(0o600)
+    write_text_atomically(private, "new\n")
+    assert (private.read_text(), private.stat().st_mode & 0o777) == ("new\n", 0o600)

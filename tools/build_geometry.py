@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
-import os
-import tempfile
+import sys
 from pathlib import Path
 
 import shapely
@@ -29,6 +28,9 @@ from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.ops import unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+from loaders.atomic import write_text_atomically  # noqa: E402
+
 GEO_DIR = ROOT / "data" / "geo"
 PROVINCES_YAML = ROOT / "data" / "provinces.yaml"
 
@@ -202,26 +204,12 @@ def feature(era: str, code: str, name: str, geometry) -> dict:
     }
 
 
-def write_atomically(path: Path, collection: dict) -> None:
-    """Write to a temp file in the same folder, then rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(collection, f, ensure_ascii=False, separators=(",", ":"))
-            f.write("\n")
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the file is data for everyone
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def write_era(era: str, units: list[dict], geometries: dict) -> None:
     assert {u["code"] for u in units} == set(geometries), era
     features = [feature(era, u["code"], u["name"], geometries[u["code"]]) for u in units]
     path = GEO_DIR / f"{era}.geojson"
-    write_atomically(path, {"type": "FeatureCollection", "features": features})
+    collection = {"type": "FeatureCollection", "features": features}
+    write_text_atomically(path, json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n")
     print(f"{path.relative_to(ROOT)}: {len(features)} features, {path.stat().st_size:,} bytes")
 
 
