@@ -58,7 +58,11 @@ def _export(args) -> int:
 
 
 def _schema(args) -> int:
-    path = write_schema(Path(args.output))
+    try:
+        path = write_schema(Path(args.output))
+    except OSError as error:
+        print(f"{args.output}: cannot write the schema: {error.strerror}", file=sys.stderr)
+        return 1
     print(f"wrote {path}")
     return 0
 

@@ -102,6 +102,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# http(s), a dotted host name (ASCII; IDN hosts in punycode), an optional port,
+# then no spaces, quotes, angle brackets or invisible format characters.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_URL = re.compile(
+    rf"https?://{_LABEL}(?:\.{_LABEL})+\.?(?::(?P<port>\d{{1,5}}))?"
+    r"""(?:[/?#][^\s<>"`\\^{|}\u200b-\u200f\u2028-\u202e\u2060\ufeff]*)?"""
+)
+
+
 class Source(_Strict):
     id: SourceId
     title: Text
@@ -114,7 +123,8 @@ class Source(_Strict):
     @field_validator("url")
     @classmethod
     def _http_only(cls, url: str) -> str:
-        if not re.match(r"^https?://[^\s/:?#]+\.[^\s/?#]+([/?#]\S*)?$", url):
+        address = _URL.fullmatch(url)
+        if not address or int(address["port"] or 80) > 65535:
             raise ValueError("must be an http:// or https:// address")
         return url
 

@@ -86,6 +86,16 @@ def test_schema_command_writes_the_schema(tmp_path):
     assert "facts" in schema["properties"]
 
 
+def test_schema_command_that_cannot_write_says_so_without_a_traceback(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    result = run("schema", "--output", str(blocker / "schema.json"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{blocker / 'schema.json'}: cannot write the schema" in result.stderr
+    assert blocker.read_text() == "not a folder\n"
+
+
 def test_coverage_prints_the_figures():
     result = run("coverage", "--json")
     figures = json.loads(result.stdout)

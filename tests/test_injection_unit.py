@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pydantic import ValidationError
 from streamlit.testing.v1 import AppTest
 
 from analysis.clusters import clusters_of_units
@@ -31,6 +32,7 @@ from analysis.views import OUTSIDE, map_inputs, matrix_cells, matrix_colors, sta
 from charts import figures, maps
 from charts.style import COVERAGE_COLORS, status_colors
 from loaders import geo
+from loaders.models import Source
 from loaders.tables import load_dataset
 from loaders.validate import default_files, load_records
 from loaders.yaml_source import DataError
@@ -331,3 +333,25 @@ def test_every_chart_the_pages_draw_is_escaped(app, page, era):
         # At least one chart carries data text, so the check above is not vacuous.
         joined = "\n".join(s for spec in specs for s in plotly_strings(spec))
         assert "&lt;" in joined
+
+
+@pytest.mark.parametrize("url", [
+    "https://baobacgiang.vn/tin/123.html",
+    "http://news.baothuathienhue.vn/hue-smart-city-taking-shape-a104043.html",
+    "https://noivu.danang.gov.vn/chi-tiet-tin-tuc?dinhdanh=160501&cat=0",
+    "https://vi.wikipedia.org/wiki/Bắc_Giang",
+    "https://example.org:8443/a#b",
+])
+def test_source_urls_that_are_accepted(url):
+    assert Source(id="s1", title="t", publisher="p", url=url, published="2020").url == url
+
+
+@pytest.mark.parametrize("url", [
+    "javascript://example.org/%0Aalert(1)", "data:text/html,<b>x</b>", "ftp://example.org/a",
+    "https://", "https://localhost/x", "https://user:pw@example.org/", "https://exa<mple.org/",
+    'https://example.org/"onmouseover=alert(1)', "https://example.org/a b",
+    "https://example.org/\u202eexe.txt", "https://example.org:99999/", "https://e..org/",
+])
+def test_source_urls_that_are_refused(url):
+    with pytest.raises(ValidationError, match="http:// or https://"):
+        Source(id="s1", title="t", publisher="p", url=url, published="2020")
