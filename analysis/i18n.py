@@ -88,8 +88,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Boundary files missing; showing the tile grid.",
     ),
     "empty_filter": (
-        "Không có đơn vị nào trong bộ lọc này. Hãy chọn cụm khác.",
-        "No unit matches this filter. Choose another cluster.",
+        "Không có đơn vị nào trong bộ lọc này: chưa tìm được nguồn nêu tên thành viên của cụm đã chọn. "
+        "Các tỉnh chưa rõ cụm nằm trong mục “?”; hãy chọn cụm khác.",
+        "No unit matches this filter: no source found so far names the members of the chosen cluster. "
+        "Provinces whose cluster is not sourced are under “?”; choose another cluster.",
     ),
     "empty_facts": (
         "Chưa có thông tin có nguồn nào cho các đơn vị này tính đến ngày đã chọn.",

@@ -16,20 +16,23 @@ st.title(v.t("page_data"))
 shown_keys = set(v.units["unit_key"])
 export = data.facts_export(v.era, v.clusters)
 st.subheader(v.t("facts_table"))
-st.caption(v.t("fact_count", n=len(export), s=export["source_url"].nunique()))
-left, right, _ = st.columns([1, 1, 3])
-# Callables: the files are written only when a user clicks, not on every rerun.
-left.download_button(v.t("download_csv"), lambda: export_csv(export), "egov-facts.csv", "text/csv", key="dl_csv")
-right.download_button(v.t("download_json"), lambda: export_json(export), "egov-facts.json", "application/json", key="dl_json")
-st.dataframe(
-    export[["era", "unit_name", "field", "value", "date", "date_basis", "evidence", "note", "source_publisher", "source_url"]],
-    hide_index=True, column_config=link_config(v), width="stretch", height=320,
-)
+if v.units.empty:
+    st.info(v.t("empty_filter"))
+else:
+    st.caption(v.t("fact_count", n=len(export), s=export["source_url"].nunique()))
+    left, right, _ = st.columns([1, 1, 3])
+    # Callables: the files are written only when a user clicks, not on every rerun.
+    left.download_button(v.t("download_csv"), lambda: export_csv(export), "egov-facts.csv", "text/csv", key="dl_csv")
+    right.download_button(v.t("download_json"), lambda: export_json(export), "egov-facts.json", "application/json", key="dl_json")
+    st.dataframe(
+        export[["era", "unit_name", "field", "value", "date", "date_basis", "evidence", "note", "source_publisher", "source_url"]],
+        hide_index=True, column_config=link_config(v), width="stretch", height=320,
+    )
 
 st.subheader(v.t("coverage"))
 chart, counts = figures.coverage(v, shown_keys if v.era == "legacy" else predecessor_keys(v.units))
 if chart is None:
-    st.info(v.t("empty_filter"))
+    st.caption(v.t("empty_filter"))
 else:
     st.caption(" · ".join(f"{v.t('cov_' + state)}: {n}" for state, n in counts.items()))
     st.plotly_chart(chart, config=PLOTLY_CONFIG, width="stretch", key="coverage_matrix")

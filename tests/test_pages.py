@@ -84,6 +84,12 @@ def test_cluster_filter_unknown_and_empty_state(app):
     assert any("1 / 5" in c.value for c in at.sidebar.caption)  # Vĩnh Phúc
     at = app(era="legacy", cluster="8")
     assert any("Không có đơn vị nào" in i.value for i in at.info)
+    # The data page explains the empty filter instead of an empty table and empty downloads,
+    # and still lists every source.
+    at = app("pages/data_sources.py", era="legacy", cluster="8")
+    assert any("chưa tìm được nguồn" in i.value for i in at.info)
+    assert len(at.download_button) == 1  # the crosswalk only
+    assert len(at.dataframe[-1].value) == 4
 
 
 def test_language_switch(app):
