@@ -104,7 +104,7 @@ def _data_dir_with_url(tmp_path: Path, url: str) -> Path:
 
 def test_the_loader_accepts_an_http_url(tmp_path):
     # The control for the next test: the file is otherwise valid.
-    load_records(default_files(_data_dir_with_url(tmp_path, "https://example.org/ok?q=<x>")))
+    load_records(default_files(_data_dir_with_url(tmp_path, "https://example.org/ok?q=%3Cx%3E")))
 
 
 @pytest.mark.parametrize("url", BAD_URLS)
