@@ -31,8 +31,9 @@ Ninh), so a unit is always identified by era and code. In the *legacy* view, dat
 show each province *frozen* at its last known state. In the *current* view, a unit's status is its own
 when a source dated from 1 July 2025 gives one; otherwise it is **derived** from its predecessors: the
 most advanced stage any predecessor reached, with the breakdown ("2 of 3 predecessors operational …")
-shown beside it. Before 1 July 2025 the current view shows the predecessors' state under the units
-they later formed.
+shown beside it. An own fact less advanced than what the predecessors had reached still gives the
+status but is marked *conflicting*. Before 1 July 2025 the current view shows the predecessors'
+state under the units they later formed.
 
 **Clusters.** Emulation clusters of the provincial Departments of Information and Communications, as
 sources name them for a given year. A merged unit belongs to every cluster of its predecessors. Units
@@ -68,7 +69,8 @@ thuẫn hoặc khi thông tin sau ghi giai đoạn thấp hơn thông tin trư�
 nên mỗi đơn vị luôn được xác định bằng thời kỳ và mã. Ở chế độ *63 tỉnh cũ*, sau 30/6/2025 mỗi tỉnh
 giữ tình trạng cuối cùng đã biết. Ở chế độ *34 đơn vị*, tình trạng là của chính đơn vị nếu có nguồn
 từ 1/7/2025; nếu không, được **suy ra** từ các tỉnh cũ hợp thành: giai đoạn cao nhất mà một tỉnh cũ
-đã đạt, kèm chi tiết từng tỉnh.
+đã đạt, kèm chi tiết từng tỉnh. Nguồn riêng cho biết giai đoạn thấp hơn mức các tỉnh cũ đã đạt vẫn
+quyết định tình trạng nhưng được đánh dấu *mâu thuẫn*.
 
 **Cụm thi đua.** Cụm thi đua của các Sở TT&TT theo nguồn từng năm. Đơn vị mới thuộc mọi cụm của các
 tỉnh cũ hợp thành. Tỉnh chưa có nguồn về cụm được xếp vào "?"; không đoán cụm.

@@ -145,6 +145,20 @@ def _derived(legacy: pd.DataFrame) -> pd.DataFrame:
     return rolled.reset_index().rename(columns={"successor_code": "unit_code"})
 
 
+def _flag_own_below_rollup(own: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
+    """An own fact less advanced than what the predecessors had reached is a conflict.
+
+    The own fact still decides the status (the reorganisation rule), but a
+    stage once reached stays reached, so the drop is flagged, as it is for a
+    later fact that reports less within one province.
+    """
+    rolled = own[["unit_code", "indicator"]].merge(derived[["unit_code", "indicator", "status"]], how="left", on=["unit_code", "indicator"])
+    before = [RANK[i].get(s, -1) if isinstance(s, str) else -1 for i, s in zip(rolled["indicator"], rolled["status"])]
+    now = [RANK[i].get(s, -1) for i, s in zip(own["indicator"], own["status"])]
+    dropped = pd.Series([n < b for n, b in zip(now, before)], index=own.index)
+    return own.assign(conflict=own["conflict"].astype(bool) | dropped)
+
+
 def current_status(facts: pd.DataFrame, units: pd.DataFrame, as_of=None) -> pd.DataFrame:
     """Status of every current unit: its own facts, else rolled up from its predecessors."""
     day = as_timestamp(as_of)
@@ -155,7 +169,7 @@ def current_status(facts: pd.DataFrame, units: pd.DataFrame, as_of=None) -> pd.D
     own = _best_per_cell(own_facts).assign(basis="own")
     own["parts"] = [()] * len(own)
     grid = _grid(units, "current")
-    own_part = grid.merge(own.drop(columns="era"), how="inner", on=["unit_code", "indicator"])
+    own_part = _flag_own_below_rollup(grid.merge(own.drop(columns="era"), how="inner", on=["unit_code", "indicator"]), derived)
     rest = grid.merge(own_part[["unit_code", "indicator"]], how="left", on=["unit_code", "indicator"], indicator=True)
     rest = rest[rest["_merge"] == "left_only"].drop(columns="_merge")
     rest = rest.merge(derived, how="left", on=["unit_code", "indicator"])

@@ -89,6 +89,10 @@ def timeline(
     return _layout(fig, max(260, 40 * rows + 140))
 
 
+LINE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+LINE_MARKERS = ("circle", "diamond", "square", "triangle-up", "star", "x", "cross", "hexagon")
+
+
 def progress_lines(
     counts: pd.DataFrame, names: dict[str, str], events: pd.DataFrame, x_title: str, y_title: str
 ) -> go.Figure:
@@ -97,13 +101,15 @@ def progress_lines(
     `counts`: year, indicator, reached; `events`: year_fraction, label.
     """
     fig = go.Figure()
-    for indicator, name in names.items():
+    for n, (indicator, name) in enumerate(names.items()):
         part = counts[counts["indicator"] == indicator]
         if part.empty:
             continue
         fig.add_scatter(
             x=part["year"].tolist(), y=part["reached"].tolist(), mode="lines+markers", name=escape(name),
             hovertemplate="%{x}: %{y}<extra>" + escape(name) + "</extra>",
+            # Lines often coincide (LGSP and its NGSP link): dashes and markers keep each visible.
+            line=dict(dash=LINE_DASHES[n % len(LINE_DASHES)]), marker=dict(symbol=LINE_MARKERS[n % len(LINE_MARKERS)]),
         )
     for row in events.itertuples():
         fig.add_vline(x=row.year_fraction, line=dict(color="#888", dash="dot", width=1))

@@ -87,6 +87,23 @@ def test_own_post_merger_fact_overrides_the_rollup(mini):
     assert (own.status, own.basis, own.parts) == ("operational", "own", ())
 
 
+def test_own_fact_below_what_the_predecessors_reached_is_flagged(mini):
+    # Phú Thọ (current 25) rolls up an operational IOC from Phú Thọ and Hòa Bình (legacy).
+    rolled = cell(status_table(mini.facts, mini.units, "current", "2025-10-01"), "current-25", "ioc")
+    assert (rolled.status, rolled.basis, rolled.conflict) == ("operational", "derived", False)
+    # A post-merger report of a mere trial still decides the status, but is marked as a conflict.
+    template = mini.facts[(mini.facts["era"] == "current") & (mini.facts["field"] == "ioc")].iloc[[0]]
+    trial = template.assign(
+        unit_code="25", unit_name="Phú Thọ", value="trial", date="2025-10-01",
+        known_by=pd.Timestamp("2025-10-01"), fact_id="hand-made-trial",
+    )
+    facts = pd.concat([mini.facts, trial], ignore_index=True)
+    own = cell(status_table(facts, mini.units, "current", "2025-10-02"), "current-25", "ioc")
+    assert (own.status, own.basis, own.conflict) == ("trial", "own", True)
+    # An own fact at or above the roll-up is no conflict (Bắc Ninh's operational IOC).
+    assert not cell(status_table(facts, mini.units, "current", "2025-10-02"), "current-24", "ioc").conflict
+
+
 def test_code_reuse_never_mixes_eras(mini):
     # Code 24 is Bắc Giang (legacy) and Bắc Ninh (current): separate rows, separate facts.
     legacy = status_table(mini.facts, mini.units, "legacy", "2025-10-01")
