@@ -93,6 +93,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "No unit matches this filter: no source found so far names the members of the chosen cluster. "
         "Provinces whose cluster is not sourced are under “?”; choose another cluster.",
     ),
+    "progress_note": (
+        "Số liệu cuối mỗi năm. Ở chế độ 34 đơn vị, một đường có thể giảm sau 1/7/2025 khi nguồn riêng của "
+        "đơn vị mới cho biết giai đoạn thấp hơn mức các tỉnh cũ đã đạt (ô đó được đánh dấu mâu thuẫn).",
+        "Counts at the end of each year. In the 34-unit view a line can fall after 1 July 2025 when a new "
+        "unit's own source reports less than its predecessors had reached (that cell is marked conflicting).",
+    ),
     "empty_facts": (
         "Chưa có thông tin có nguồn nào cho các đơn vị này tính đến ngày đã chọn.",
         "No sourced fact for these units as of the chosen date.",

@@ -16,7 +16,7 @@ if v.units.empty:
 
 st.subheader(v.t("milestone_by_year") + (f" · {v.t('cluster_field')} {', '.join(v.clusters)}" if v.clusters else f" · {v.t('national')}"))
 st.plotly_chart(figures.progress(v), config=PLOTLY_CONFIG, width="stretch", key="progress_all")
-st.caption(f"{len(v.units)} {v.t('units_shown')}")
+st.caption(f"{len(v.units)} {v.t('units_shown')}. {v.t('progress_note')}")
 
 st.subheader(v.t("per_cluster"))
 indicator = indicator_picker(v, "progress_indicator")
