@@ -102,3 +102,10 @@ def test_coverage_prints_the_figures():
     assert figures["legacy_units"] == 63 and figures["cells"] == 252
     assert 0 <= figures["cells_province_specific"] <= figures["cells_with_fact"] <= 252
     assert "target 80%" in run("coverage").stdout
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly():
+    command = f"'{sys.executable}' -m loaders export --format json | head -c 50"
+    result = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("[")
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
