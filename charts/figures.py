@@ -38,7 +38,10 @@ def stacked_status_bars(
         )
     fig.update_layout(barmode="stack", xaxis_title=escape(x_title), yaxis_title=escape(y_title))
     fig.update_xaxes(type="category")
-    return _layout(fig, 380)
+    # Legend above the bars: below them it would sit on the axis title in a narrow column.
+    return _layout(fig, 420).update_layout(
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0), margin=dict(t=60)
+    )
 
 
 def cell_matrix(

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from loaders.tables import load_dataset
 from tests.e2e.conftest import errors_on, screenshot, wait_for_charts, wait_until_done
 
 PAGES = {"overview": "", "profile": "profile", "compare": "compare", "progress": "progress", "data": "data"}
@@ -25,6 +26,33 @@ def block_internet(page):
     return blocked
 
 
+# The seven legacy provinces whose Sở TT&TT the sources place in cluster 4 (data/facts/clusters.yaml).
+CLUSTER_4 = {"Bắc Giang", "Bắc Kạn", "Hòa Bình", "Phú Thọ", "Thái Nguyên", "Tuyên Quang", "Yên Bái"}
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def shows_cluster_4_only(name: str, page) -> None:
+    """What each page itself shows when filtered to cluster 4 (not only the sidebar's count)."""
+    text = main_text(page)
+    if name == "overview":
+        assert text.count("/ 7 đơn vị") == 5, text  # each headline figure is out of the 7 units
+    elif name == "profile":
+        assert page.locator("h1").first.inner_text() in CLUSTER_4
+    elif name == "compare":
+        picked = page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"]').first.inner_text()
+        assert "Bắc Giang" in picked and "Bắc Kạn" in picked  # the first two, in Vietnamese order
+    elif name == "progress":
+        assert "7 đơn vị được hiển thị" in text
+    elif name == "data":
+        # The coverage caption counts 7 provinces x 4 indicator groups.
+        caption = next(line for line in text.splitlines() if line.startswith("Có nguồn riêng:"))
+        assert sum(int(n) for n in re.findall(r": (\d+)", caption)) == 28, caption
+    assert "Hà Nội" not in text or name == "data"  # Hà Nội is in cluster 1 (the data page lists all sources)
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_each_page_opens_filtered_to_cluster_4(page, server, name):
     block_internet(page)
@@ -34,6 +62,7 @@ def test_each_page_opens_filtered_to_cluster_4(page, server, name):
     assert "cluster=4" in page.url
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "7 / 63" in sidebar.inner_text()  # the seven provinces of cluster 4
+    shows_cluster_4_only(name, page)
     screenshot(page, f"{name}-cluster4-legacy")
 
 
@@ -101,9 +130,15 @@ def test_search_jumps_to_the_profile(page, server):
 def test_clicking_a_province_on_the_map_opens_its_profile(page, server):
     page.goto(f"{server}/?era=legacy")
     wait_for_charts(page)
-    marker = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace.scatter .point").first
+    marker = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace.scatter .point").nth(20)
+    # The unit code plotly holds for this marker (its trace's customdata at the point's index).
+    code = marker.evaluate(
+        """el => { const data = el.closest('.trace').__data__[0].trace.customdata[el.__data__.i];
+                   return Array.isArray(data) ? data[0] : data; }"""
+    )
+    names = load_dataset().units.query("era == 'legacy'").set_index("unit_code")["unit_name"]
     box = marker.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     wait_for_charts(page)
     assert "/profile" in page.url
-    assert page.locator("h1").first.inner_text()
+    assert page.locator("h1").first.inner_text() == names[code]
