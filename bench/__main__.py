@@ -4,6 +4,8 @@ Every timing is a ratio to something measured in the same run (a reference
 page, the 1x data), so figures from a busy laptop and an idle CI machine can
 be compared. --quick takes fewer repetitions: about a minute, most of it spent
 in the slowest page and the 100x load (the stage times are printed at the end).
+The one absolute figure is the time `python -m loaders validate` takes to
+reject each bad input file, against the issue's 2-second target.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ class Settings:
     loads: int
     visits: int
     warm_browser: bool  # an untimed visit per server before the timed ones
+    bad_inputs_every: int  # time every n-th file of tests/bad_inputs (the hostile and built ones always)
 
 
 QUICK = Settings(page_reps=5, page_budget=1.5, scale_reps=3, scale_budget=1.5, loads=5,
-                 visits=3, warm_browser=False)
+                 visits=3, warm_browser=False, bad_inputs_every=12)
 FULL = Settings(page_reps=15, page_budget=20.0, scale_reps=9, scale_budget=10.0, loads=9,
-                visits=7, warm_browser=True)
+                visits=7, warm_browser=True, bad_inputs_every=1)
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -61,7 +64,7 @@ def run(settings: Settings, scale_page: str) -> dict:
     """Every measurement, one after the other so that they do not compete for the CPU."""
     start, load_before = time.perf_counter(), os.getloadavg()[0]
     quiet_streamlit()
-    from . import browser, reruns, scale
+    from . import bad_inputs, browser, reruns, scale
 
     os.environ.pop("EGOV_DATA_DIR", None)  # the page figures are on the real data
     stages = {}
@@ -73,6 +76,8 @@ def run(settings: Settings, scale_page: str) -> dict:
     result["browser"] = None if missing else browser.measure_browser(settings.visits, settings.warm_browser)
     result["browser_note"] = missing
     stages["browser"] = time.perf_counter() - start - sum(stages.values())
+    result["bad_inputs"] = bad_inputs.measure_bad_inputs(settings.bad_inputs_every)
+    stages["bad_inputs"] = time.perf_counter() - start - sum(stages.values())
     result["seconds"], result["stages"] = time.perf_counter() - start, stages
     result["load_before"], result["load_after"] = load_before, os.getloadavg()[0]
     return result

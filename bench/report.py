@@ -1,7 +1,8 @@
 """The benchmark's outputs: the JSON contract, a readable table, the targets.
 
-The JSON holds exactly the contract's keys (ratios and shares only), so other
-tools can rely on its shape; the table adds the raw medians in ms and a
+The JSON holds exactly the contract's keys (ratios and shares, and the
+bad-input validation times in seconds under "bad_inputs"), so other tools can
+rely on its shape; the table adds the raw medians in ms and a
 per-page profile, which is what a developer needs to act on a missed target.
 """
 
@@ -16,6 +17,7 @@ PAGE_RERUN_MAX = 2.0
 OWN_SHARE_MAX = 0.25
 SCALE_MAX = {"10x": {}, "100x": {"load_ratio": 100.0, "rerun_ratio": 3.0}}
 BROWSER_MAX = 1.5
+BAD_INPUT_SECONDS_MAX = 2.0  # one `python -m loaders validate FILE` run (the issue's requirement)
 
 
 def contract(result: dict) -> dict:
@@ -32,6 +34,22 @@ def contract(result: dict) -> dict:
             if size != "1x"
         },
         "browser_ratio": round(browser["ratio"], 4) if browser else None,
+        **_bad_inputs_contract(result),
+    }
+
+
+def _bad_inputs_contract(result: dict) -> dict:
+    """{"bad_inputs": {...}} when they were measured (added to the contract; older keys unchanged)."""
+    bad = result.get("bad_inputs")
+    if not bad:
+        return {}
+    return {
+        "bad_inputs": {
+            "files": bad["files"],
+            "median_s": round(bad["median_s"], 3),
+            "slowest_s": round(bad["slowest_s"], 3),
+            "slowest_file": bad["slowest_file"],
+        }
     }
 
 
@@ -87,6 +105,29 @@ def _browser_lines(result: dict) -> list[str]:
     ]
 
 
+def _bad_inputs_lines(result: dict) -> list[str]:
+    bad = result.get("bad_inputs")
+    if not bad:
+        return ["Bad inputs: not measured"]
+    sample = (
+        f"one corpus file in {bad['every']}, the hostile ones and the built cases"
+        if bad["every"] > 1 else "all of tests/bad_inputs and the built cases"
+    )
+    runs = sorted(bad["runs"], key=lambda r: r["seconds"], reverse=True)
+    lines = [
+        "Bad inputs (`python -m loaders validate FILE`, one process per file, 1 GB memory cap):",
+        f"  {bad['files']} of {bad['available']} files ({sample})",
+        f"  median {bad['median_s']:.2f} s, slowest {bad['slowest_s']:.2f} s ({bad['slowest_file']})  "
+        f"{verdict(bad['slowest_s'], BAD_INPUT_SECONDS_MAX)} (target<=2 s per file; "
+        f"{bad['over_target']} over)",
+        "  slowest five: " + ", ".join(f"{r['file'].removeprefix('tests/bad_inputs/')} {r['seconds']:.2f} s" for r in runs[:5]),
+    ]
+    unclean = [r for r in bad["runs"] if not r["clean"]]
+    if unclean:
+        lines.append("  NOT REJECTED CLEANLY: " + ", ".join(f"{r['file']} ({r['note']})" for r in unclean))
+    return lines
+
+
 def _profiles(result: dict) -> list[str]:
     lines = ["Where each page's rerun goes (share of sampled rerun time):"]
     for name, page in result["pages"].items():
@@ -98,7 +139,10 @@ def _profiles(result: dict) -> list[str]:
 
 
 def render(result: dict) -> str:
-    parts = [_pages_table(result), _scale_table(result["scale"]), _browser_lines(result), _profiles(result)]
+    parts = [
+        _pages_table(result), _scale_table(result["scale"]), _browser_lines(result),
+        _bad_inputs_lines(result), _profiles(result),
+    ]
     stages = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in result["stages"].items())
     footer = [
         f"Took {result['seconds']:.0f} s ({stages}); load average {result['load_before']:.1f} before, "

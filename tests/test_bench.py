@@ -39,6 +39,7 @@ def fake_result(browser):
         "scale": {"page": "overview", "sizes": {"1x": dict(size), "10x": dict(size), "100x": dict(size)}},
         "browser": browser,
         "browser_note": "",
+        "bad_inputs": {"files": 2, "median_s": 0.5, "slowest_s": 0.7, "slowest_file": "empty.yaml", "runs": []},
     }
 
 
@@ -46,7 +47,9 @@ def test_json_has_exactly_the_contract_keys(tmp_path):
     path = tmp_path / "bench.json"
     write_json(fake_result({"overview_ms": 1200.0, "reference_ms": 1000.0, "ratio": 1.2, "visits": 3}), path)
     written = json.loads(path.read_text())
-    assert set(written) == {"pages", "scale", "browser_ratio"}
+    # The contract, plus the bad-input timings this project adds.
+    assert set(written) == {"pages", "scale", "browser_ratio", "bad_inputs"}
+    assert written["bad_inputs"] == {"files": 2, "median_s": 0.5, "slowest_s": 0.7, "slowest_file": "empty.yaml"}
     assert set(written["pages"]) == {"overview", "profile", "compare", "progress", "data"}
     assert all(set(p) == {"rerun_ratio", "own_share"} for p in written["pages"].values())
     assert set(written["scale"]) == {"10x", "100x"}

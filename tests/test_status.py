@@ -43,6 +43,55 @@ def test_national_evidence_is_marked_and_province_evidence_wins(mini):
     table = status_table(mini.facts, mini.units, "legacy", "2024-01-01")
     assert cell(table, "legacy-26", "lgsp").evidence == "national"
     assert cell(table, "legacy-17", "ioc").evidence == "province"
+    # Bắc Ninh's own LGSP facts (building, planned) sit below the national "operational":
+    # only evidence at the top stage counts, so the cell is national.
+    assert cell(table, "legacy-27", "lgsp").evidence == "national"
+    # Current Phú Thọ rolls up Hòa Bình, Phú Thọ and Vĩnh Phúc, whose LGSP is known only from
+    # the national fact: national. Its IOC comes from Phú Thọ's own "2020-12" (known from
+    # 31 Dec 2020) and Hòa Bình's own operational of 2021-09-15: province, since the earlier.
+    current = status_table(mini.facts, mini.units, "current", "2024-01-01")
+    assert cell(current, "current-25", "lgsp").evidence == "national"
+    phu_tho_ioc = cell(current, "current-25", "ioc")
+    assert (phu_tho_ioc.status, phu_tho_ioc.evidence) == ("operational", "province")
+    assert phu_tho_ioc.since == pd.Timestamp("2020-12-31")
+
+
+def test_province_evidence_wins_a_tie_with_national_evidence_at_the_top(mini):
+    # Vĩnh Phúc (legacy 26) has only the national LGSP "operational" of end-2020. Give it its
+    # own province-sourced "operational" of March 2022: both are at the top stage.
+    template = mini.facts[(mini.facts["unit_code"] == "27") & (mini.facts["field"] == "lgsp")
+                          & (mini.facts["evidence"] == "province")].iloc[[0]]
+    own = template.assign(
+        unit_code="26", unit_name="Vĩnh Phúc", value="operational", date="2022-03",
+        known_by=pd.Timestamp("2022-03-31"), fact_id="hand-made-own-lgsp",
+    )
+    facts = pd.concat([mini.facts, own], ignore_index=True)
+    vinh_phuc = cell(status_table(facts, mini.units, "legacy", "2024-01-01"), "legacy-26", "lgsp")
+    assert (vinh_phuc.status, vinh_phuc.evidence, vinh_phuc.conflict) == ("operational", "province", False)
+    # The stage was first known from the national fact, so `since` stays end-2020.
+    assert vinh_phuc.since == pd.Timestamp("2020-12-31")
+    # Before March 2022 only the national fact is known.
+    assert cell(status_table(facts, mini.units, "legacy", "2022-03-30"), "legacy-26", "lgsp").evidence == "national"
+    # The tie carries over to the roll-up: current Phú Thọ's predecessors are all operational,
+    # Hòa Bình and Phú Thọ on national evidence, Vĩnh Phúc now on its own: province wins.
+    rolled = cell(status_table(facts, mini.units, "current", "2024-01-01"), "current-25", "lgsp")
+    assert (rolled.status, rolled.evidence, rolled.basis) == ("operational", "province", "derived")
+    assert rolled.since == pd.Timestamp("2020-12-31")
+
+
+def test_province_evidence_wins_when_national_evidence_comes_later(mini):
+    # The other order: Phú Thọ (legacy 25) reported its own operational IOC ("2020-12"); a
+    # hand-made national "operational" IOC row for it dated 2022 comes later, at the same stage.
+    template = mini.facts[(mini.facts["unit_code"] == "25") & (mini.facts["field"] == "lgsp")
+                          & (mini.facts["evidence"] == "national")].iloc[[0]]
+    national = template.assign(
+        field="ioc", value="operational", date="2022", known_by=pd.Timestamp("2022-12-31"),
+        fact_id="hand-made-national-ioc",
+    )
+    facts = pd.concat([mini.facts, national], ignore_index=True)
+    phu_tho = cell(status_table(facts, mini.units, "legacy", "2024-01-01"), "legacy-25", "ioc")
+    assert (phu_tho.status, phu_tho.evidence) == ("operational", "province")
+    assert phu_tho.since == pd.Timestamp("2020-12-31")
 
 
 def test_drafting_architecture_is_its_own_level(mini):
