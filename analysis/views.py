@@ -149,11 +149,14 @@ def unit_facts(facts: pd.DataFrame, era: str, code: str) -> pd.DataFrame:
 
 def expand_selection(units: pd.DataFrame, membership: dict, names: list[str], clusters: list[str]) -> list[str]:
     """Unit keys for the picked unit names plus every unit of the picked clusters."""
-    keys = list(units.loc[units["unit_name"].isin(names), "unit_key"])
-    wanted = set(clusters)
+    # Plain lists: on a few dozen units this runs on every rerun of the compare page, and
+    # pandas' per-call overhead would be most of its cost.
+    named, wanted = set(names), set(clusters)
+    pairs = list(zip(units["unit_key"].tolist(), units["unit_name"].tolist()))
+    keys = [key for key, name in pairs if name in named]
     if wanted:
         picked = set(keys)
-        keys += [key for key in units["unit_key"] if wanted & membership.get(key, frozenset()) and key not in picked]
+        keys += [key for key, _ in pairs if wanted & membership.get(key, frozenset()) and key not in picked]
     return keys
 
 
