@@ -5,6 +5,12 @@ import pandas as pd
 from analysis.status import headline, status_table
 
 
+def with_fact(facts, like, **changes):
+    """The facts plus a hand-made one: a copy of the first row matching `like`, changed."""
+    template = facts[like(facts)].iloc[[0]]
+    return pd.concat([facts, template.assign(**changes)], ignore_index=True)
+
+
 def cell(table, key, indicator):
     rows = table[(table["unit_key"] == key) & (table["indicator"] == indicator)]
     assert len(rows) == 1
@@ -59,13 +65,11 @@ def test_national_evidence_is_marked_and_province_evidence_wins(mini):
 def test_province_evidence_wins_a_tie_with_national_evidence_at_the_top(mini):
     # Vĩnh Phúc (legacy 26) has only the national LGSP "operational" of end-2020. Give it its
     # own province-sourced "operational" of March 2022: both are at the top stage.
-    template = mini.facts[(mini.facts["unit_code"] == "27") & (mini.facts["field"] == "lgsp")
-                          & (mini.facts["evidence"] == "province")].iloc[[0]]
-    own = template.assign(
+    facts = with_fact(
+        mini.facts, lambda f: (f["unit_code"] == "27") & (f["field"] == "lgsp") & (f["evidence"] == "province"),
         unit_code="26", unit_name="Vĩnh Phúc", value="operational", date="2022-03",
         known_by=pd.Timestamp("2022-03-31"), fact_id="hand-made-own-lgsp",
     )
-    facts = pd.concat([mini.facts, own], ignore_index=True)
     vinh_phuc = cell(status_table(facts, mini.units, "legacy", "2024-01-01"), "legacy-26", "lgsp")
     assert (vinh_phuc.status, vinh_phuc.evidence, vinh_phuc.conflict) == ("operational", "province", False)
     # The stage was first known from the national fact, so `since` stays end-2020.
@@ -82,13 +86,11 @@ def test_province_evidence_wins_a_tie_with_national_evidence_at_the_top(mini):
 def test_province_evidence_wins_when_national_evidence_comes_later(mini):
     # The other order: Phú Thọ (legacy 25) reported its own operational IOC ("2020-12"); a
     # hand-made national "operational" IOC row for it dated 2022 comes later, at the same stage.
-    template = mini.facts[(mini.facts["unit_code"] == "25") & (mini.facts["field"] == "lgsp")
-                          & (mini.facts["evidence"] == "national")].iloc[[0]]
-    national = template.assign(
+    facts = with_fact(
+        mini.facts, lambda f: (f["unit_code"] == "25") & (f["field"] == "lgsp") & (f["evidence"] == "national"),
         field="ioc", value="operational", date="2022", known_by=pd.Timestamp("2022-12-31"),
         fact_id="hand-made-national-ioc",
     )
-    facts = pd.concat([mini.facts, national], ignore_index=True)
     phu_tho = cell(status_table(facts, mini.units, "legacy", "2024-01-01"), "legacy-25", "ioc")
     assert (phu_tho.status, phu_tho.evidence) == ("operational", "province")
     assert phu_tho.since == pd.Timestamp("2020-12-31")
@@ -141,12 +143,11 @@ def test_own_fact_below_what_the_predecessors_reached_is_flagged(mini):
     rolled = cell(status_table(mini.facts, mini.units, "current", "2025-10-01"), "current-25", "ioc")
     assert (rolled.status, rolled.basis, rolled.conflict) == ("operational", "derived", False)
     # A post-merger report of a mere trial still decides the status, but is marked as a conflict.
-    template = mini.facts[(mini.facts["era"] == "current") & (mini.facts["field"] == "ioc")].iloc[[0]]
-    trial = template.assign(
+    facts = with_fact(
+        mini.facts, lambda f: (f["era"] == "current") & (f["field"] == "ioc"),
         unit_code="25", unit_name="Phú Thọ", value="trial", date="2025-10-01",
         known_by=pd.Timestamp("2025-10-01"), fact_id="hand-made-trial",
     )
-    facts = pd.concat([mini.facts, trial], ignore_index=True)
     own = cell(status_table(facts, mini.units, "current", "2025-10-02"), "current-25", "ioc")
     assert (own.status, own.basis, own.conflict) == ("trial", "own", True)
     # An own fact at or above the roll-up is no conflict (Bắc Ninh's operational IOC).
