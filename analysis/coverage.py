@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .status import RANK
+from .status import RANK, stage_ranks
 
 GROUPS = {
     "lgsp_ngsp": ("lgsp", "ngsp"),
@@ -27,8 +27,7 @@ def _conflicting(facts: pd.DataFrame) -> set[tuple[str, str]]:
     """(unit_code, field) pairs with an explicit conflict or a stage that goes backwards."""
     flagged = set(zip(facts.loc[facts["conflict"] != "", "unit_code"], facts.loc[facts["conflict"] != "", "field"]))
     ranked = facts[facts["field"].isin(RANK)].sort_values("known_by", kind="stable")
-    ranks = [RANK[f].get(v, -1) for f, v in zip(ranked["field"], ranked["value"])]
-    ranked = ranked.assign(rank=ranks)
+    ranked = ranked.assign(rank=stage_ranks(ranked["field"], ranked["value"]))
     drop = ranked.groupby(["unit_code", "field"])["rank"].cummax() > ranked["rank"]
     flagged |= set(zip(ranked.loc[drop, "unit_code"], ranked.loc[drop, "field"]))
     return flagged

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .status import INDICATORS, MILESTONES, RANK, UNKNOWN, status_table
+from .status import INDICATORS, UNKNOWN, at_milestone, status_table
 
 
 COUNT_COLUMNS = ["year", "group", "indicator", "reached", "known", "units"]
@@ -35,9 +35,7 @@ def counts_from_tables(tables: dict[int, pd.DataFrame], groups: dict[str, set[st
     """milestone_counts from status tables already computed, one per year (the dashboard caches them)."""
     frames = []
     for year, table in tables.items():
-        goal = table["indicator"].map(lambda i: RANK[i][MILESTONES[i]])
-        rank = pd.Series([RANK[i].get(s, -1) for i, s in zip(table["indicator"], table["status"])], index=table.index)
-        cells = table.assign(done=rank >= goal, is_known=table["status"] != UNKNOWN)
+        cells = table.assign(done=at_milestone(table), is_known=table["status"] != UNKNOWN)
         for name, keys in groups.items():
             part = cells[cells["unit_key"].isin(keys)].groupby("indicator")
             counted = pd.DataFrame(

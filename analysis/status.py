@@ -52,10 +52,21 @@ def status_level(facts: pd.DataFrame) -> pd.Series:
     return facts["value"].where(~drafting, facts["value"] + "-drafting")
 
 
+def stage_ranks(fields, levels) -> list[int]:
+    """The rank of each level among its field's stages; -1 for unknown or anything unrecognised."""
+    return [RANK[field].get(level, -1) for field, level in zip(fields, levels)]
+
+
+def at_milestone(table: pd.DataFrame) -> pd.Series:
+    """True where a status-table cell has reached its indicator's milestone (unknown is False)."""
+    goal = table["indicator"].map(lambda i: RANK[i][MILESTONES[i]])
+    return pd.Series(stage_ranks(table["indicator"], table["status"]), index=table.index) >= goal
+
+
 def _ranked(facts: pd.DataFrame) -> pd.DataFrame:
     facts = facts[facts["field"].isin(INDICATORS)].copy()
     facts["level"] = status_level(facts)
-    facts["rank"] = [RANK[f].get(lv, -1) for f, lv in zip(facts["field"], facts["level"])]
+    facts["rank"] = stage_ranks(facts["field"], facts["level"])
     return facts
 
 
@@ -115,7 +126,7 @@ def _derived(legacy: pd.DataFrame) -> pd.DataFrame:
     """Each (successor, indicator) cell rolled up from its predecessors' legacy cells."""
     keys = ["successor_code", "indicator"]
     known = legacy["status"] != UNKNOWN
-    rank = pd.Series([RANK[i].get(s, -1) for i, s in zip(legacy["indicator"], legacy["status"])], index=legacy.index)
+    rank = pd.Series(stage_ranks(legacy["indicator"], legacy["status"]), index=legacy.index)
     legacy = legacy.assign(rank=rank.where(known, -2))  # below any known stage
     groups = legacy.groupby(keys, sort=False)
     at_best = legacy[known & (legacy["rank"] == groups["rank"].transform("max"))]
@@ -153,8 +164,8 @@ def _flag_own_below_rollup(own: pd.DataFrame, derived: pd.DataFrame) -> pd.DataF
     later fact that reports less within one province.
     """
     rolled = own[["unit_code", "indicator"]].merge(derived[["unit_code", "indicator", "status"]], how="left", on=["unit_code", "indicator"])
-    before = [RANK[i].get(s, -1) if isinstance(s, str) else -1 for i, s in zip(rolled["indicator"], rolled["status"])]
-    now = [RANK[i].get(s, -1) for i, s in zip(own["indicator"], own["status"])]
+    before = stage_ranks(rolled["indicator"], rolled["status"])  # NaN (no roll-up) ranks -1
+    now = stage_ranks(own["indicator"], own["status"])
     dropped = pd.Series([n < b for n, b in zip(now, before)], index=own.index)
     return own.assign(conflict=own["conflict"].astype(bool) | dropped)
 
@@ -191,10 +202,7 @@ def status_table(facts: pd.DataFrame, units: pd.DataFrame, era: str, as_of=None)
 
 def reached(table: pd.DataFrame, indicator: str) -> pd.Series:
     """True where a cell has reached the indicator's milestone (unknown is False)."""
-    rows = table["indicator"] == indicator
-    goal = RANK[indicator][MILESTONES[indicator]]
-    ranks = [RANK[indicator].get(s, -1) for s in table.loc[rows, "status"]]
-    return pd.Series([r >= goal for r in ranks], index=table.index[rows])
+    return at_milestone(table[table["indicator"] == indicator])
 
 
 def headline(table: pd.DataFrame) -> pd.DataFrame:
