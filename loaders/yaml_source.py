@@ -205,7 +205,7 @@ _LINE_BREAKS = {"\u2028": "U+2028 line separator", "\u2029": "U+2029 paragraph s
 
 
 # Tabs, line breaks other than \n and \r\n, control characters and lone surrogates.
-_BAD_CHARACTER = re.compile("[\t\u2028\u2029\u0085\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]|\r(?!\n)")
+_BAD_CHARACTER = re.compile("[\t\u2028\u2029\u0085\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]|\r(?!\n)")
 
 
 def _first_bad_character(text: str) -> tuple[int, str] | None:

@@ -9,7 +9,6 @@ from charts.style import PLOTLY_CONFIG
 from ui import data, figures
 from ui.state import view
 from ui.tables import fact_table, link_config
-from ui.widgets import words
 
 
 v = view()
@@ -59,7 +58,7 @@ for column, indicator in zip(columns, INDICATORS):
         column.caption("; ".join(notes))
     if cell.parts:
         with column.expander(v.t("derived_note")):
-            st.text(breakdown_text(cell.parts, cell.status, v.status_label, words(v)))
+            st.text(breakdown_text(cell.parts, cell.status, v.status_label, figures.words(v.lang)))
     if cell.status == UNKNOWN:
         tried = searched[(searched["era"] == unit.era) & (searched["unit_code"] == unit.unit_code) & (searched["field"] == indicator)]
         for note in tried["note"]:

@@ -12,21 +12,13 @@ import shutil
 
 import pytest
 import streamlit as st
-import yaml
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-
-CORPUS = ROOT / "tests" / "bad_inputs"
-EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+from tests.test_bad_inputs import CORPUS, EXPECTED, expectations
 # Files that define units clash with the real unit table in a way the command-line run of
 # the file alone does not; they are covered by tests/test_bad_inputs.py.
 UNIT_TABLES = {name for name in EXPECTED if "units:" in (CORPUS / name).read_text(encoding="utf-8", errors="replace")}
-
-
-def expectations(name: str) -> list[dict]:
-    entry = EXPECTED[name]
-    return entry if isinstance(entry, list) else [entry]
 
 
 def run_dashboard(data_dir, monkeypatch) -> AppTest:

@@ -46,6 +46,7 @@ def _label(lang: str):
 
 
 def words(lang: str) -> dict[str, str]:
+    """The words analysis.views uses to describe a cell (since, derived, conflict, …)."""
     return {key: i18n.t(key, lang) for key in WORD_KEYS}
 
 
@@ -170,14 +171,11 @@ def progress(v: View) -> go.Figure:
 def _cluster_progress(key: tuple, indicator: str) -> go.Figure | None:
     _, era, as_of, clusters, lang = key
     t = _t(lang)
-    dataset = data.dataset()
-    units = dataset.units
-    shown = units[units["unit_key"].isin(_shown_keys(era, clusters))]
-    groups = cluster_groups(shown, data.membership(), list(clusters) or list(CLUSTERS))
+    groups = cluster_groups(data.shown_units(era, clusters), data.membership(), list(clusters) or list(CLUSTERS))
     groups = {name: keys for name, keys in groups.items() if keys}
     if not groups:
         return None
-    years = year_range(dataset.facts, as_of.year)
+    years = year_range(data.dataset().facts, as_of.year)
     counts = data.milestone_counts(era, years, groups)
     counts = counts[counts["indicator"] == indicator]
     lines = counts.assign(indicator=counts["group"])

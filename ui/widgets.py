@@ -1,4 +1,4 @@
-"""Small Streamlit helpers shared by pages: labels, map drawing, empty states."""
+"""Small Streamlit helpers shared by pages: the indicator picker and the map."""
 
 from __future__ import annotations
 
@@ -9,17 +9,6 @@ from charts.style import PLOTLY_CONFIG
 
 from . import figures
 from .state import View
-
-WORD_KEYS = ("since", "basis_own", "basis_derived", "basis_frozen", "evidence_national", "conflict")
-
-
-def words(view: View) -> dict[str, str]:
-    return {key: view.t(key) for key in WORD_KEYS}
-
-
-def indicator_names(view: View, fields=INDICATORS) -> dict[str, str]:
-    return {field: view.t(field) for field in fields}
-
 
 def indicator_picker(view: View, key: str) -> str:
     return st.selectbox(
